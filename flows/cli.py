@@ -1,0 +1,109 @@
+"""The ``newsfacts`` command: run the flow, validate an output folder, score it against gold."""
+
+from __future__ import annotations
+
+import argparse
+import fcntl
+import json
+import os
+import sys
+from pathlib import Path
+
+#: Quiet, offline, patient settings for Prefect's temporary server (see README, "Prefect").
+PREFECT_DEFAULTS = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+}
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    inputs = args.inputs or [str(Path(__file__).resolve().parent.parent / "seeds")]
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        print(f"newsfacts run: input not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    output = Path(args.output)
+    output.mkdir(parents=True, exist_ok=True)
+    lock_path = output / ".newsfacts.lock"
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"newsfacts run: another run is writing to {output}; wait for it or choose another --output", file=sys.stderr)
+            return 3
+        from flows.pipeline import ValidationFailed, newsfacts_flow
+
+        try:
+            summary = newsfacts_flow(inputs=inputs, output_dir=str(output), batch_size=args.batch_size)
+        except ValidationFailed as err:
+            print(f"newsfacts run: {err}", file=sys.stderr)
+            return 1
+    if args.json:
+        print(json.dumps(summary, sort_keys=True))
+    else:
+        counts = ", ".join(f"{name} {count}" for name, count in summary.items())
+        print(f"newsfacts run: wrote {output}/ ({counts})")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from flows.validate import validate_directory
+
+    directory = Path(args.directory)
+    if not directory.is_dir():
+        print(f"newsfacts validate: not a folder: {directory}", file=sys.stderr)
+        return 2
+    failures = validate_directory(directory)
+    if failures.height == 0:
+        print(f"newsfacts validate: {directory}/ is valid")
+        return 0
+    for row in failures.iter_rows(named=True):
+        print(f"FAIL table={row['table']} column={row['column']} row={row['row']} check={row['check']} value={row['value']}")
+    print(f"newsfacts validate: {failures.height} failures in {directory}/", file=sys.stderr)
+    return 1
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from flows.evaluate import evaluate, format_report
+
+    directory, gold = Path(args.directory), Path(args.gold)
+    for path, what in ((gold, "gold file"), (directory / "articles.parquet", "output table")):
+        if not path.exists():
+            print(f"newsfacts evaluate: {what} not found: {path}", file=sys.stderr)
+            return 2
+    report = evaluate(directory, gold)
+    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsfacts", description="News articles in, validated analytic tables out.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="run the pipeline on files or folders (default: the bundled seeds/)")
+    run.add_argument("inputs", nargs="*", help="files or folders of .txt / .json / .jsonl articles")
+    run.add_argument("--output", default="output", help="output folder (default: output/)")
+    run.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
+    run.add_argument("--json", action="store_true", help="print the row counts as JSON")
+    run.set_defaults(handler=_cmd_run)
+    validate = sub.add_parser("validate", help="check every table against its schema and the cross-table rules")
+    validate.add_argument("directory", nargs="?", default="output")
+    validate.set_defaults(handler=_cmd_validate)
+    evaluate = sub.add_parser("evaluate", help="precision / recall / F1 against a gold JSONL file")
+    evaluate.add_argument("--gold", required=True, help="gold annotations (JSONL)")
+    evaluate.add_argument("directory", nargs="?", default="output")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.set_defaults(handler=_cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.handler(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

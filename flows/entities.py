@@ -1,0 +1,169 @@
+"""Resolve speaker mentions to the fullest name the article gives them.
+
+"Mr Abdurrahman" -> "Rami Abdurrahman", "the army" -> "the Syrian army",
+"he" / "It" -> the most recent speaker of the right kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from flows import lexicon
+
+_TOKEN = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)"
+_NAME_RUN = re.compile(rf"{_TOKEN}(?: (?:(?:of|for|al|bin|de|van|von|der|the) )?{_TOKEN})*")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _surname_key(token: str) -> str:
+    token = token.lower().strip(".,’'")
+    token = re.sub(r"^(?:al|el)[- ]", "", token)
+    return re.sub(r"[’']s$", "", token)
+
+
+def speaker_kind(name: str | None) -> str:
+    """person | organization | unknown, from the words of a resolved name."""
+    if not name:
+        return "unknown"
+    words = [w.lower().strip(".,’'") for w in name.replace("’s", " ").replace("'s", " ").split()]
+    if any(w in lexicon.ORG_WORDS for w in words) or words[0] in {"the", "a", "an"} or name.lower() in lexicon.PRONOUNS_GROUP:
+        return "organization"
+    if name.lower() in lexicon.PRONOUNS_PERSON:
+        return "person"
+    caps = [w for w in name.split() if w[:1].isupper() or w.startswith("al-")]
+    if caps and len(caps) == len(name.split()) or " and " in name:
+        return "person"
+    return "unknown"
+
+
+def strip_titles(name: str) -> str:
+    """Drop leading roles and titles: 'Hezbollah chief Naim Qassem' -> 'Naim Qassem'."""
+    words = name.split()
+    if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):
+        return name
+    # A lowercase role word ("chief", "commander") separates an affiliation from the name.
+    last_lower = max((i for i, w in enumerate(words) if w.lower() in lexicon.TITLES and w[:1].islower()), default=-1)
+    if 0 <= last_lower < len(words) - 1:
+        words = words[last_lower + 1 :]
+    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.TITLES | {t.rstrip(".") for t in lexicon.HONORIFICS}:
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class MentionIndex:
+    """Names and organization phrases found in one article, for resolving short forms."""
+
+    text: str
+    names: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, text: str) -> MentionIndex:
+        names = [m.group(0) for m in _NAME_RUN.finditer(text)]
+        return cls(text=text, names=names)
+
+    def full_person(self, surname: str) -> str | None:
+        """Longest name in the article ending with this surname, titles stripped."""
+        key = _surname_key(surname)
+        best: str | None = None
+        for name in self.names:
+            cleaned = strip_titles(re.sub(r"[’']s$", "", name))
+            parts = cleaned.split()
+            if len(parts) < 2 or _surname_key(parts[-1]) != key:
+                continue
+            if parts[0].lower().rstrip(".") in lexicon.HONORIFICS:
+                continue
+            if best is None or len(parts) > len(best.split()):
+                best = cleaned
+        return best
+
+    def full_organization(self, phrase: str) -> str | None:
+        """Fullest 'the <Adj>* head (in|of|for <Name>)?' phrase sharing the mention's head noun."""
+        words = phrase.split()
+        head = re.sub(r"[’']s$", "", words[-1])
+        if not head.isalpha():
+            return None
+        pattern = re.compile(
+            rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{re.escape(head)}\b"
+            rf"(?: (?:in|of|for) {_TOKEN}(?: (?:(?:for|of) )?{_TOKEN})*)?"
+        )
+        best: str | None = None
+        for match in pattern.finditer(self.text):
+            candidate = match.group(0)
+            tokens = candidate.split()
+            # The words before the head must be capitalized modifiers, not a sentence start.
+            pre = tokens[: tokens.index(head) if head in tokens else len(tokens) - 1]
+            if pre and pre[0] in {"The", "the"}:
+                pre = pre[1:]
+            if not pre or not all(t[:1].isupper() for t in pre):
+                continue
+            if any(t.lower() in lexicon.CHUNK_STOPS for t in pre):
+                continue
+            if candidate.startswith("The "):
+                candidate = "the " + candidate[4:]
+            if best is None or len(candidate) > len(best):
+                best = candidate
+        return best
+
+
+@dataclass
+class SpeakerHistory:
+    """Speakers already resolved earlier in the article, most recent last."""
+
+    entries: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def add(self, position: int, name: str, kind: str) -> None:
+        self.entries.append((position, name, kind))
+
+    def last(self, position: int, kinds: set[str]) -> str | None:
+        for pos, name, kind in reversed(self.entries):
+            if pos < position and kind in kinds:
+                return name
+        return None
+
+
+def resolve_mention(mention: str, position: int, index: MentionIndex, history: SpeakerHistory) -> str | None:
+    """The fullest name for a mention; pronouns resolve to the latest fitting speaker."""
+    mention = mention.strip(" ,;:")
+    if not mention:
+        return None
+    lower = mention.lower()
+    if lower in lexicon.PRONOUNS_PERSON:
+        return history.last(position, {"person"}) or _last_person_name(index, position)
+    if lower in lexicon.PRONOUNS_GROUP:
+        return history.last(position, {"organization", "unknown"}) or history.last(position, {"person"})
+    if " and " in mention and mention[:1].isupper():
+        parts = [resolve_mention(p, position, index, history) or p for p in mention.split(" and ")]
+        return " and ".join(parts)
+    words = mention.split()
+    first = words[0].lower().rstrip(".")
+    if first in {h.rstrip(".") for h in lexicon.HONORIFICS} and len(words) >= 2:
+        return index.full_person(words[-1]) or " ".join(words[1:])
+    if words[0] in {"the", "The"} and len(words) <= 3:
+        found = index.full_organization(mention)
+        if found and len(found) > len(mention):
+            return found
+        return "the " + mention[4:] if mention.startswith("The ") else mention
+    if all(w[:1].isupper() or w.startswith("al-") for w in words):
+        stripped = strip_titles(mention)
+        if len(stripped.split()) == 1:
+            return index.full_person(stripped) or stripped
+        return stripped
+    if any(w[:1].isupper() for w in words) and (words[-1][:1].isupper() or words[-1].startswith("al-")):
+        stripped = strip_titles(mention)
+        if stripped != mention:
+            return stripped
+    return "the " + mention[4:] if mention.startswith("The ") else mention
+
+
+def _last_person_name(index: MentionIndex, position: int) -> str | None:
+    before = index.text[:position]
+    for match in reversed(list(_NAME_RUN.finditer(before))):
+        name = strip_titles(match.group(0))
+        if len(name.split()) >= 2 and speaker_kind(name) == "person":
+            return name
+    return None

@@ -1,0 +1,195 @@
+"""Score extracted tables against gold annotations (precision, recall, F1 per kind).
+
+Gold rows carry offsets into the *raw* input; normalization moves text, so a
+gold span is located in ``articles.text`` by its text (the occurrence nearest its
+raw offset), then matched to predictions by character overlap: intersection
+over union >= ``MIN_IOU``, one-to-one, best overlap first.
+
+- span: the span matches.
+- joint: the span matches and so does the speaker (quotes), the source
+  (claims) or the value and category (figures; value alone when gold has no
+  category). Gold speakers that are bare pronouns ("he") accept any resolved
+  speaker, since the gold does not say whom they refer to.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from flows import lexicon
+
+MIN_IOU = 0.5
+KINDS = ("quote", "claim", "figure")
+_TABLE_OF = {"quote": "quotes", "claim": "claims", "figure": "figures"}
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def load_gold(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _normalize_name(name: str | None) -> str:
+    if not name:
+        return ""
+    name = re.sub(r"[’']s\b", "", name.lower())
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip())
+    name = re.sub(r"^(?:mr|mrs|ms|dr)\.?\s+", "", name)
+    return re.sub(r"\s+", " ", name).strip(" .,")
+
+
+def names_match(predicted: str | None, gold: str | None, aliases: list[str] | None = None) -> bool:
+    """Same entity: equal after normalizing, an alias, or same surname / head word."""
+    pred = _normalize_name(predicted)
+    if not gold:
+        return not pred
+    if gold.lower() in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP:
+        return bool(pred)
+    candidates = [_normalize_name(g) for g in [gold, *(aliases or [])]]
+    if not pred:
+        return False
+    if pred in candidates:
+        return True
+    pred_last = pred.split()[-1]
+    return any(c and (c.split()[-1] == pred_last and (c in pred or pred in c)) for c in candidates)
+
+
+def _locate(text: str, gold: dict, raw_length: int | None) -> tuple[int, int] | None:
+    needle = gold["text"]
+    if not needle:
+        return None
+    hits = [m.start() for m in re.finditer(re.escape(needle), text)]
+    if not hits:
+        flexible = r"\s+".join(re.escape(part) for part in needle.split())
+        hits = [m.start() for m in re.finditer(flexible, text)]
+        if not hits:
+            return None
+        match = min((m for m in re.finditer(flexible, text)), key=lambda m: abs(m.start() - (gold.get("start") or 0)))
+        return match.start(), match.end()
+    expected = gold.get("start") or 0
+    if raw_length:
+        expected = int(expected * len(text) / max(raw_length, 1))
+    best = min(hits, key=lambda h: abs(h - expected))
+    return best, best + len(needle)
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def _joint_ok(kind: str, pred: dict, gold: dict) -> bool:
+    if kind == "quote":
+        return names_match(pred.get("speaker"), gold.get("speaker"), gold.get("speaker_aliases"))
+    if kind == "claim":
+        return names_match(pred.get("source"), gold.get("source"), gold.get("source_aliases"))
+    value_ok = gold.get("value") is not None and abs(float(pred["value"]) - float(gold["value"])) <= 1e-6 * max(1.0, abs(float(gold["value"])))
+    if gold.get("category") is None:
+        return value_ok
+    return value_ok and pred.get("category") == gold["category"]
+
+
+def evaluate(output_dir: Path, gold_path: Path) -> dict:
+    """Scores per kind, on the documents the gold file annotates."""
+    gold_rows = load_gold(gold_path)
+    articles = pl.read_parquet(output_dir / "articles.parquet").filter(pl.col("duplicate_of").is_null())
+    doc_ids = {row["doc_id"] for row in gold_rows}
+    by_doc = {r["source_id"]: r for r in articles.iter_rows(named=True) if r["source_id"] in doc_ids}
+    report: dict = {"documents": len(doc_ids), "documents_found": len(by_doc)}
+    for kind in KINDS:
+        gold_kind = [g for g in gold_rows if g["kind"] == kind]
+        if not gold_kind:
+            continue
+        table = pl.read_parquet(output_dir / f"{_TABLE_OF[kind]}.parquet")
+        span, joint, value = Score(), Score(), Score()
+        qualifier_right = qualifier_total = 0
+        for doc_id in sorted(doc_ids):
+            article = by_doc.get(doc_id)
+            golds = [g for g in gold_kind if g["doc_id"] == doc_id]
+            if article is None:
+                span.fn += len(golds)
+                joint.fn += len(golds)
+                value.fn += len(golds)
+                continue
+            preds = table.filter(pl.col("article_id") == article["article_id"]).to_dicts()
+            located = [(g, _locate(article["text"], g, None)) for g in golds]
+            pairs = sorted(
+                ((_iou((p["char_start"], p["char_end"]), loc), i, j) for i, p in enumerate(preds) for j, (g, loc) in enumerate(located) if loc),
+                reverse=True,
+            )
+            used_p: set[int] = set()
+            used_g: set[int] = set()
+            for iou, i, j in pairs:
+                if iou < MIN_IOU or i in used_p or j in used_g:
+                    continue
+                used_p.add(i)
+                used_g.add(j)
+                pred, gold = preds[i], located[j][0]
+                ok = _joint_ok(kind, pred, gold)
+                joint.tp += ok
+                joint.fp += not ok
+                joint.fn += not ok
+                if kind == "figure":
+                    v_ok = gold.get("value") is not None and abs(float(pred["value"]) - float(gold["value"])) <= 1e-6 * max(1.0, abs(float(gold["value"])))
+                    value.tp += v_ok
+                    value.fp += not v_ok
+                    value.fn += not v_ok
+                    if gold.get("qualifier"):
+                        qualifier_total += 1
+                        qualifier_right += pred.get("qualifier") == gold["qualifier"]
+            span.tp += len(used_p)
+            span.fp += len(preds) - len(used_p)
+            span.fn += len(golds) - len(used_g)
+            joint.fp += len(preds) - len(used_p)
+            joint.fn += len(golds) - len(used_g)
+            value.fp += len(preds) - len(used_p)
+            value.fn += len(golds) - len(used_g)
+        entry = {"span": span.as_dict(), "joint": joint.as_dict(), "gold": len(gold_kind)}
+        if kind == "figure":
+            entry["value"] = value.as_dict()
+            if qualifier_total:
+                entry["qualifier_accuracy"] = round(qualifier_right / qualifier_total, 4)
+        report[kind] = entry
+    return report
+
+
+def format_report(report: dict) -> str:
+    lines = [f"documents: {report['documents_found']}/{report['documents']} found in the output"]
+    lines.append(f"{'kind':<8}{'measure':<10}{'P':>8}{'R':>8}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}")
+    for kind in KINDS:
+        if kind not in report:
+            continue
+        for measure in ("span", "joint", "value"):
+            if measure in report[kind]:
+                s = report[kind][measure]
+                lines.append(f"{kind:<8}{measure:<10}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
+        if "qualifier_accuracy" in report[kind]:
+            lines.append(f"{kind:<8}{'qualifier':<10}{'accuracy':>16}{report[kind]['qualifier_accuracy']:>8.3f}")
+    return "\n".join(lines)

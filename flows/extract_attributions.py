@@ -1,0 +1,411 @@
+"""Extract quotes and claims: who said what, with direct quotations tied to their speakers.
+
+Rule-based, in the spirit of textacy's ``direct_quotations`` (Krestel et al. 2008):
+cue verbs are found *outside* quotation content, their subject is the source,
+the clause they govern (or the quotation before them) is the content. A
+quotation becomes a ``quotes`` row only when a speaker is in reach: inside a
+claim, a follow-on paragraph of the same speaker, or a dash-credited pull-quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from flows import lexicon
+from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind, strip_titles
+from flows.ids import stable_id
+from flows.text import QuoteSpan, mask_quotes, paragraph_spans, quote_spans, sentence_spans
+from schemas import ArticleSchema, ClaimSchema, QuoteSchema
+
+_CUE_FORMS = sorted(lexicon.SPEECH_VERBS, key=len, reverse=True)
+_CUE_RE = re.compile(r"\b(according to|" + "|".join(re.escape(f) for f in _CUE_FORMS) + r")\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'.&-]*\w[’']?|[^\w\s]")
+#: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
+_NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
+_STRIP_END = " \t\n,;:.—–-"
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    form: str
+    base: str
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    source: str | None
+    cue: str | None
+    base: str | None
+    medium: str | None = None
+    mention_at: int = 0
+    quote_spans: list[QuoteSpan] = field(default_factory=list)
+
+
+def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentences, merged where a quotation runs across a sentence boundary."""
+    units: list[tuple[int, int]] = []
+    for p_start, p_end in paragraph_spans(text):
+        for s_start, s_end in sentence_spans(text, p_start, p_end):
+            if units and units[-1][1] > p_start and any(
+                q.open_at < s_start < q.close_at for q in quotes
+            ):
+                units[-1] = (units[-1][0], s_end)
+            else:
+                units.append((s_start, s_end))
+    return units
+
+
+def _find_cues(masked: str, start: int, end: int) -> list[Cue]:
+    cues = []
+    for match in _CUE_RE.finditer(masked, start, end):
+        form = match.group(1)
+        lower = form.lower()
+        if form[:1].isupper() and match.start() != start and lower != "according to":
+            continue  # "the United States", "Says" inside a title
+        base = "according to" if lower == "according to" else lexicon.SPEECH_VERBS[lower]
+        cues.append(Cue(match.start(), match.end(), form, base))
+    return cues
+
+
+def _words_back(text: str, lo: int, hi: int) -> list[re.Match]:
+    return list(_WORD.finditer(text, lo, hi))
+
+
+def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase ending at ``hi`` (names, 'the Syrian army', 'an activist group')."""
+    tokens = _words_back(masked, lo, hi)
+    taken: list[re.Match] = []
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i].group(0)
+        low = tok.lower()
+        if not (tok[0].isalnum() or tok.startswith("al-")):
+            break
+        if len(taken) >= 9:
+            break
+        nxt = taken[-1].group(0) if taken else ""
+        if low in {"and", "&"}:
+            prev = tokens[i - 1].group(0) if i > 0 else ""
+            if not (prev[:1].isupper() and nxt[:1].isupper()):
+                break
+        elif low in {"in", "of", "for", "on"}:
+            if low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"})):
+                break
+        elif low in lexicon.CHUNK_STOPS or low in lexicon.SPEECH_VERBS:
+            break
+        elif tok[0].isdigit():
+            break
+        taken.append(tokens[i])
+    while taken and taken[-1].group(0).lower() in {"of", "for", "and", "in", "&"}:
+        taken.pop()
+    if not taken:
+        return None
+    return taken[-1].start(), taken[0].end()
+
+
+def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """Subject of a cue: skip adverbials and an apposition, then take the noun phrase."""
+    left = masked[lo:cue_start]
+    tail = lexicon.SUBJECT_TAIL.search(left)
+    hi = lo + (tail.start() if tail else len(left))
+    stripped = masked[lo:hi].rstrip()
+    hi = lo + len(stripped)
+    if stripped.endswith(","):
+        comma = hi - 1
+        prev_comma = masked.rfind(",", lo, comma)
+        segment_start = prev_comma + 1 if prev_comma >= 0 else lo
+        segment = masked[segment_start:comma].strip()
+        if not segment or "_" in segment:
+            return None
+        first = segment.split()[0]
+        if all(w[:1].isupper() or w.startswith("al-") for w in segment.split()) and len(segment.split()) <= 5 and prev_comma >= 0:
+            begin = masked.index(segment, segment_start)
+            return begin, begin + len(segment)  # "the Observatory's chief, Rami Abdurrahman, told"
+        if first.lower() in lexicon.DETERMINERS or first[:1].islower():
+            if prev_comma < 0:
+                return None
+            return _collect_chunk(masked, lo, prev_comma)
+        return None
+    return _collect_chunk(masked, lo, hi)
+
+
+def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """For participles ("..., urging citizens to leave"): the subject the clause opened with."""
+    left = masked[lo:cue_start]
+    with_match = None
+    for with_match in re.finditer(r"\bwith\s+", left):
+        pass
+    if with_match is not None:
+        start = lo + with_match.end()
+        chunk = _collect_chunk(masked, start, cue_start - len(left) + len(left.rstrip()) - (len(left.rstrip()) - len(re.sub(r"\s+(?:now|also|still)\s*$", "", left.rstrip()))))
+        if chunk:
+            return chunk
+    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following)\b[^,]{0,80},\s*)?", left)
+    pos = lo + (intro.end() if intro else 0)
+    tokens = _words_back(masked, pos, cue_start)
+    taken: list[re.Match] = []
+    for j, tok in enumerate(tokens):
+        word = tok.group(0)
+        if j == 0 and word.lower() in {"the", "a", "an"}:
+            taken.append(tok)
+            continue
+        if word[:1].isupper() or word.startswith("al-"):
+            taken.append(tok)
+            continue
+        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or taken[0].group(0).lower() in {"the", "a", "an"}) and word.isalpha():
+            taken.append(tok)
+        break
+    if not taken or (len(taken) == 1 and taken[0].group(0).lower() in {"the", "a", "an"}):
+        return None
+    return taken[0].start(), taken[-1].end()
+
+
+def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None:
+    """Inverted attribution: '"...," said Jane Doe, a spokeswoman.'"""
+    match = re.match(r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.-]*|al-\w+)(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|of|for))*)", masked[cue_end:hi])
+    if not match:
+        return None
+    return cue_end + match.start(1), cue_end + match.end(1)
+
+
+def _medium(text: str, lo: int, hi: int) -> str | None:
+    for pattern in lexicon.MEDIUM_PATTERNS:
+        match = pattern.search(text, lo, hi)
+        if match:
+            return match.group("m")
+    return None
+
+
+def _trim(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
+    """Strip spaces and trailing punctuation; a content that is exactly one quotation loses its marks."""
+    while start < end and text[start] in " \t\n,:;":
+        start += 1
+    while end > start and text[end - 1] in _STRIP_END:
+        end -= 1
+    for q in quotes:
+        close = q.close_at + 1 if q.closed else q.close_at
+        if q.open_at == start and close in (end, end + 1) and q.double:
+            return q.start, q.end
+    if start < end and text[start] in lexicon.ANY_QUOTE_MARK and not any(q.open_at == start for q in quotes):
+        start += 1
+    return start, end
+
+
+def _document_head(phrase: str) -> bool:
+    words = [w.lower() for w in phrase.split()]
+    return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
+
+
+def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> list[Claim]:
+    cues = _find_cues(masked, lo, hi)
+    claims: list[Claim] = []
+    unit_quotes = [q for q in quotes if lo <= q.open_at < hi]
+    medium = _medium(masked, lo, hi)
+    previous_source: tuple[int, int] | None = None
+    for k, cue in enumerate(cues):
+        next_cue = cues[k + 1] if k + 1 < len(cues) else None
+        if cue.base == "according to":
+            after = masked[cue.end : hi]
+            src_match = re.match(r"\s*([^,.;:()]+)", after)
+            if not src_match:
+                continue
+            s_start, s_end = cue.end + src_match.start(1), cue.end + src_match.end(1)
+            source_text = text[s_start:s_end].strip()
+            if _document_head(source_text):
+                continue
+            before = text[lo : cue.start].strip(" ,")
+            if before and not re.fullmatch(r"(?:[A-Z]\w*\s*)?", before):
+                c_start, c_end = lo, cue.start
+            else:
+                comma = masked.find(",", s_end, hi)
+                if comma < 0:
+                    continue
+                c_start, c_end = comma + 1, hi
+            # "Rami Abdurrahman, the chief of ..." keeps only the name
+            claims.append(Claim(*_trim(text, c_start, c_end, quotes), source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=s_start))
+            continue
+        subject: tuple[int, int] | None
+        coordinated = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None and previous_source is not None
+        if coordinated:
+            subject = previous_source
+        elif cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX) and cue.base not in {"say", "tell", "add"}:
+            subject = _subject_of_clause(masked, lo, cue.start)
+        elif cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX):
+            subject = _subject_of_clause(masked, lo, cue.start)
+        else:
+            subject = _subject_before(masked, lo, cue.start)
+        inverted = False
+        if subject is None and cue.base in {"say", "tell", "add", "write", "ask", "explain"} and re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]):
+            subject = _subject_after(masked, cue.end, hi)
+            inverted = subject is not None
+        if subject is None:
+            continue
+        source_text = text[subject[0] : subject[1]]
+        if cue.base in _NOUNISH and cue.form.lower() in {cue.base, cue.base + "s"} and not inverted:
+            last_word = source_text.split()[-1].lower()
+            if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the"}:
+                continue
+        if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
+            continue
+        if _document_head(source_text) and not source_text[:1].isupper():
+            continue
+        previous_source = subject
+        # content after the cue
+        c_lo = subject[1] if inverted else cue.end
+        if cue.base in lexicon.ADDRESSEE_VERBS:
+            addressee = re.match(r"\s+((?:The\s+)?(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*|reporters|journalists|him|her|them|us|me)", masked[c_lo:hi])
+            if addressee:
+                if addressee.group(1)[:1].isupper():
+                    medium = text[c_lo + addressee.start(1) : c_lo + addressee.end(1)].rstrip(".,")
+                c_lo += addressee.end()
+        lead = lexicon.CONTENT_LEAD.match(masked[c_lo:hi])
+        c_start = c_lo + (lead.end() if lead else 0)
+        c_end = hi
+        if next_cue is not None:
+            nxt = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$|,?\s*\b(?:while|but|whereas)\s+[^,]{1,80}$", masked[c_start : next_cue.start])
+            if nxt and _subject_before(masked, lo, next_cue.start) is not None or (nxt and "and" in nxt.group(0)):
+                c_end = c_start + nxt.start()
+            elif next_cue.base == "according to":
+                c_end = next_cue.start
+        acc = lexicon.ACCORDING_TO.search(masked, c_start, c_end)
+        if acc:
+            c_end = acc.start()
+        adverbial_only = re.match(r"\s*(?:before|after|when|while|during|as|last|earlier|later|on|in|at)\b", masked[c_start:c_end]) and any(lo <= q.open_at < subject[0] for q in quotes)
+        if adverbial_only or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
+            # nothing after the cue: the content is what came before the subject
+            c_start, c_end = lo, subject[0]
+            if claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:
+                c_start = claims[-1].end
+        c_start, c_end = _trim(text, c_start, c_end, quotes)
+        if c_end - c_start < 2:
+            continue
+        stance = "denies" if cue.base in lexicon.DENIAL_VERBS else "asserts"
+        claim = Claim(c_start, c_end, source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=subject[0])
+        claim.stance = stance  # type: ignore[attr-defined]
+        claims.append(claim)
+    return claims
+
+
+def _pull_quote_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]]) -> str | None:
+    """'...' on its own paragraph followed by '- Name, affiliation'."""
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        if p_start <= quote.open_at < p_end:
+            if text[quote.close_at + 1 : p_end].strip(" .") == "" and k + 1 < len(paragraphs):
+                nxt = paragraphs[k + 1]
+                match = lexicon.PULL_QUOTE_CREDIT.match(text[nxt[0] : nxt[1]])
+                if match:
+                    return match.group("name")
+            credit = lexicon.PULL_QUOTE_CREDIT.match(text[quote.close_at + 1 : p_end])
+            if credit:
+                return credit.group("name")
+    return None
+
+
+def _is_standalone(text: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
+    """The quotation is (nearly) the whole paragraph: a follow-on quote of the last speaker."""
+    for p_start, p_end in paragraphs:
+        if p_start <= quote.open_at < p_end:
+            outside = text[p_start : quote.open_at] + text[min(quote.close_at + 1, p_end) : p_end]
+            return len(outside.strip(" .,\"”“")) == 0
+    return False
+
+
+def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]:
+    """Quote rows and claim rows for one article."""
+    quotes = quote_spans(text)
+    masked = mask_quotes(text, quotes)
+    paragraphs = paragraph_spans(text)
+    index = MentionIndex.build(text)
+    history = SpeakerHistory()
+    claims: list[Claim] = []
+    for lo, hi in _units(text, quotes):
+        for claim in _claims_in_unit(text, masked, lo, hi, quotes):
+            resolved = resolve_mention(claim.source or "", claim.mention_at, index, history)
+            claim.source = resolved
+            if resolved:
+                history.add(claim.mention_at, resolved, speaker_kind(resolved))
+            claims.append(claim)
+    # quotations: inside a claim, a follow-on paragraph, or a pull-quote
+    quote_rows: list[dict] = []
+    last_quote: dict | None = None
+    for q in quotes:
+        owner = next((c for c in claims if c.start - 1 <= q.start and q.end <= c.end + 1), None)
+        speaker, cue, medium = None, None, None
+        if owner is not None:
+            speaker, cue, medium = owner.source, owner.cue, owner.medium
+        else:
+            pulled = _pull_quote_speaker(text, q, paragraphs)
+            if pulled:
+                speaker = resolve_mention(pulled, q.open_at, index, history) or pulled
+            elif _is_standalone(text, q, paragraphs) and last_quote is not None and q.double:
+                speaker, medium = last_quote["speaker"], last_quote["medium"]
+            else:
+                continue  # a title, nickname or scare quote with no speaker in reach
+            start, end = q.start, q.end
+            claim = Claim(start, end, source=speaker, cue=None, base=None, medium=medium)
+            claim.stance = "asserts"  # type: ignore[attr-defined]
+            claims.append(claim)
+            owner = claim
+        if speaker is None or not text[q.start : q.end].strip():
+            continue
+        if medium is None and last_quote is not None and last_quote["speaker"] == speaker:
+            medium = last_quote["medium"]
+        owner.quote_spans.append(q)
+        before = text[max(0, q.open_at - 40) : q.open_at].rstrip()
+        sentence_start = before == "" or before.endswith((",", ":", ".", "\n")) or q.open_at == 0
+        is_fragment = not (sentence_start and text[q.start : q.start + 1][:1].isupper() or text[q.start:q.start+1] == "(")
+        row = {
+            QuoteSchema.quote_id: stable_id(article_id, "quote", q.start, q.end),
+            QuoteSchema.article_id: article_id,
+            QuoteSchema.char_start: q.start,
+            QuoteSchema.char_end: q.end,
+            QuoteSchema.text: text[q.start : q.end],
+            QuoteSchema.speaker: speaker,
+            QuoteSchema.speaker_kind: speaker_kind(speaker),
+            QuoteSchema.cue: cue,
+            QuoteSchema.medium: medium,
+            QuoteSchema.is_fragment: is_fragment,
+            QuoteSchema.claim_id: stable_id(article_id, "claim", owner.start, owner.end),
+        }
+        quote_rows.append(row)
+        last_quote = row
+    claim_rows = []
+    seen: set[tuple[int, int]] = set()
+    for c in sorted(claims, key=lambda c: (c.start, c.end)):
+        if (c.start, c.end) in seen:
+            continue
+        seen.add((c.start, c.end))
+        claim_rows.append(
+            {
+                ClaimSchema.claim_id: stable_id(article_id, "claim", c.start, c.end),
+                ClaimSchema.article_id: article_id,
+                ClaimSchema.char_start: c.start,
+                ClaimSchema.char_end: c.end,
+                ClaimSchema.text: text[c.start : c.end],
+                ClaimSchema.source: c.source,
+                ClaimSchema.source_kind: speaker_kind(c.source),
+                ClaimSchema.cue: c.cue,
+                ClaimSchema.stance: getattr(c, "stance", "asserts"),
+                ClaimSchema.quote_ids: [stable_id(article_id, "quote", q.start, q.end) for q in c.quote_spans],
+            }
+        )
+    return quote_rows, claim_rows
+
+
+def extract_quotes_and_claims(articles: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Quotes and claims tables for a batch of articles."""
+    quote_rows: list[dict] = []
+    claim_rows: list[dict] = []
+    for article_id, text in articles.select(ArticleSchema.article_id, ArticleSchema.text).iter_rows():
+        quotes, claims = extract_article(article_id, text)
+        quote_rows.extend(quotes)
+        claim_rows.extend(claims)
+    quotes_df = pl.DataFrame(quote_rows, schema=QuoteSchema.empty().schema) if quote_rows else QuoteSchema.empty()
+    claims_df = pl.DataFrame(claim_rows, schema=ClaimSchema.empty().schema) if claim_rows else ClaimSchema.empty()
+    return quotes_df, claims_df

@@ -1,0 +1,253 @@
+"""Word lists and compiled patterns, kept as data in one place.
+
+Every extractor reads its vocabulary from here, so a rule change is a one-line
+diff with a test next to it (``tests/test_lexicon.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- normalize
+
+#: Whole lines that are not the article: adverts, cross-links, disclaimers, editorial notes.
+BOILERPLATE_LINE = re.compile(
+    r"""^\s*(?:
+        advertis(?:e)?ments?
+      | (?:also\s+(?:read|watch|see)|read\s+more|related|watch)\s*[|:].*
+      | disclaimer\s*:.*
+      | \(?\s*with\s+inputs\s+from\s+[\w\s,]+\)?
+      | this\s+is\s+a\s+(?:developing|breaking)\s+story\b.*
+      | in\s+short\s*:
+      | (?:click|tap)\s+here\b.*
+      | (?:subscribe|sign\s+up)\s+(?:to|for)\s+our\b.*
+      | share\s+(?:this|on)\b.*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+#: News agencies recognised in credit lines such as "Reuters/AP/AFP".
+WIRE_AGENCIES = {
+    "reuters": "Reuters", "ap": "AP", "afp": "AFP", "dpa": "dpa", "ani": "ANI", "pti": "PTI",
+    "ians": "IANS", "xinhua": "Xinhua", "anadolu": "Anadolu", "efe": "EFE", "bloomberg": "Bloomberg",
+    "associated press": "AP", "agence france-presse": "AFP", "upi": "UPI", "ansa": "ANSA",
+}
+WIRE_CREDIT_LINE = re.compile(
+    r"^\s*\(?(?:(?:with\s+)?(?:inputs\s+from\s+)?)?"
+    r"((?:reuters|ap|afp|dpa|ani|pti|ians|xinhua|anadolu|efe|bloomberg|upi|ansa|associated press|agence france-presse)"
+    r"(?:\s*(?:/|,|and|&)\s*(?:reuters|ap|afp|dpa|ani|pti|ians|xinhua|anadolu|efe|bloomberg|upi|ansa|associated press|agence france-presse))*)"
+    r"\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+#: ` date 2024-12-05 Damascus` — a date header followed by whatever the feed put after it.
+DATE_HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
+#: `2024-12-06 15:00:03 - From: Middle East Eye`
+FEED_HEADER = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2})[ T](\d{1,2}:\d{2}(?::\d{2})?)\s*(?:[-–|]\s*)?(?:From:\s*(.+?))?\s*$"
+)
+#: `Alex MacDonald Thu, 12/05/2024` or `By Jane Doe | Dec 5, 2024`
+BYLINE_WITH_DATE = re.compile(
+    r"^\s*(?:By\s+)?(?P<names>[A-Z][\w.'’-]+(?:\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[A-Z][\w.'’-]+){1,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})*)"
+    r"\s*[,|]?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
+)
+BYLINE = re.compile(r"^\s*By\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$")
+#: A place line in capitals that opens a story: `HAMA`, `NEW YORK`, `GAZA CITY (Reuters) -`.
+DATELINE_LINE = re.compile(r"^\s*([A-Z][A-Z .'-]{1,40}?)\s*(?:\((?:[A-Za-z ]+)\))?\s*[-—–:]?\s*$")
+
+# --------------------------------------------------------------------------- sentences
+
+#: Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "rev",
+    "st", "jr", "sr", "vs", "etc", "no", "inc", "corp", "co", "ltd", "dept", "univ", "est", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "pres", "atty", "supt", "cmdr", "adm",
+}
+
+# --------------------------------------------------------------------------- quotes
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_ANY = '"“”„«»'
+SINGLE_OPEN = "‘"
+SINGLE_CLOSE = "’"
+ANY_QUOTE_MARK = '"“”„«»‘’\''
+
+# --------------------------------------------------------------------------- attribution
+
+def _forms(*groups: str) -> dict[str, str]:
+    """'say said says saying' -> {form: base} for every inflection listed."""
+    table: dict[str, str] = {}
+    for group in groups:
+        words = group.split("|")
+        for word in words:
+            table[word] = words[0]
+    return table
+
+
+#: Speech-act verbs that introduce a claim, every inflection listed explicitly.
+SPEECH_VERBS = _forms(
+    "say|said|says|saying", "tell|told|tells|telling", "add|added|adds|adding",
+    "announce|announced|announces|announcing", "confirm|confirmed|confirms|confirming",
+    "report|reported|reports|reporting", "warn|warned|warns|warning", "urge|urged|urges|urging",
+    "accuse|accused|accuses|accusing", "deny|denied|denies|denying", "reject|rejected|rejects|rejecting",
+    "explain|explained|explains|explaining", "argue|argued|argues|arguing", "stress|stressed|stresses|stressing",
+    "note|noted|notes|noting", "claim|claimed|claims|claiming", "insist|insisted|insists|insisting",
+    "write|wrote|writes|writing|written", "state|stated|states|stating", "declare|declared|declares|declaring",
+    "advise|advised|advises|advising", "cite|cited|cites|citing", "praise|praised|praises|praising",
+    "suggest|suggested|suggests|suggesting", "acknowledge|acknowledged|acknowledges|acknowledging",
+    "admit|admitted|admits|admitting", "estimate|estimated|estimates|estimating",
+    "predict|predicted|predicts|predicting", "promise|promised|promises|promising", "vow|vowed|vows|vowing",
+    "reveal|revealed|reveals|revealing", "recall|recalled|recalls|recalling", "tweet|tweeted|tweets|tweeting",
+    "testify|testified|testifies|testifying", "complain|complained|complains|complaining",
+    "concede|conceded|concedes|conceding", "contend|contended|contends|contending",
+    "allege|alleged|alleges|alleging", "assert|asserted|asserts|asserting",
+    "emphasize|emphasized|emphasizes|emphasizing|emphasise|emphasised|emphasises",
+    "criticize|criticized|criticizes|criticizing|criticise|criticised", "blame|blamed|blames|blaming",
+    "respond|responded|responds|responding", "reply|replied|replies|replying", "comment|commented|comments",
+    "disclose|disclosed|discloses|disclosing", "conclude|concluded|concludes|concluding",
+    "agree|agreed|agrees|agreeing", "observe|observed|observes|observing", "dismiss|dismissed|dismisses",
+    "dispute|disputed|disputes|disputing", "refute|refuted|refutes", "point out|pointed out|points out|pointing out",
+    "ask|asked|asks|asking", "describe|described|describes|describing", "announce|announced",
+    "tout|touted|touts|touting", "boast|boasted|boasts|boasting", "demand|demanded|demands|demanding",
+    "call for|called for|calls for|calling for", "call on|called on|calls on|calling on",
+    "maintain|maintained|maintains|maintaining", "indicate|indicated|indicates|indicating",
+    "acknowledge|acknowledged", "explain|explained",
+)
+#: Cues whose claim is a denial.
+DENIAL_VERBS = {"deny", "reject", "dismiss", "dispute", "refute"}
+#: Cues that take the addressee as their object ("told The Associated Press that ...").
+ADDRESSEE_VERBS = {"tell"}
+#: Participles that report speech of the clause's subject ("..., urging its citizens to leave").
+PARTICIPLE_SUFFIX = "ing"
+ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
+
+#: Words that end a subject chunk when walking back from a cue.
+CHUNK_STOPS = {
+    "that", "which", "who", "whom", "whose", "while", "but", "as", "when", "after", "before", "because", "if",
+    "is", "was", "were", "are", "be", "been", "being", "to", "than", "where", "since", "though", "although",
+    "so", "yet", "or", "nor", "not", "also", "what", "how", "why", "by", "with", "from", "at", "into", "about",
+    "there", "here", "this", "had", "has", "have", "did", "do", "does", "can", "could", "would", "will",
+    "should", "may", "might", "must", "shall", "then", "now", "once", "said", "says", "told", "added",
+    "over", "under", "between", "against", "during", "until", "without", "within", "per",
+}
+#: Adverbials skipped between a subject and its cue ("the Observatory earlier said").
+CUE_ADVERBS = {
+    "also", "earlier", "later", "previously", "again", "further", "then", "now", "has", "have", "had",
+    "would", "will", "repeatedly", "reportedly", "recently", "separately", "publicly", "privately", "once",
+    "initially", "subsequently", "quickly", "flatly", "firmly", "strongly", "explicitly", "openly", "officially",
+    "did", "does", "do", "not", "never", "just", "first", "last", "yesterday", "today", "tonight", "on",
+    "in", "a", "an", "the", "statement", "interview", "its", "his", "her", "their",
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+}
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_GROUP = {"it", "they", "we", "i"}
+#: Connectors allowed inside a name or organization chunk.
+NAME_CONNECTORS = {"of", "for", "and", "the", "al", "bin", "de", "del", "van", "von", "der", "la", "le", "da", "&"}
+DETERMINERS = {"both", "these", "those", "all", "each", "the", "a", "an", "its", "his", "her", "their", "our", "some", "several", "many", "two", "three", "members"}
+#: Titles and roles stripped from a person's name ("Lieutenant Colonel Hassan Abdul Ghani" -> "Hassan Abdul Ghani").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "president", "vice", "prime", "minister",
+    "secretary", "secretary-general", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj",
+    "captain", "capt", "sergeant", "sgt", "commander", "chief", "leader", "envoy", "spokesman", "spokeswoman",
+    "spokesperson", "senator", "sen", "representative", "rep", "governor", "gov", "mayor", "judge", "justice",
+    "king", "queen", "prince", "princess", "sheikh", "imam", "pope", "rev", "father", "ambassador", "chairman",
+    "chairwoman", "director", "editor", "editor-in-chief", "ceo", "foreign", "defence", "defense", "interior",
+    "finance", "un", "us", "eu", "uk", "former", "deputy", "acting", "senior", "head", "officer", "official",
+    "chinese", "russian", "syrian", "iranian", "american", "british", "french", "israeli", "turkish", "state",
+    "attorney", "speaker", "congressman", "congresswoman", "candidate", "nominee", "democratic", "republican",
+    "gop", "sens", "reps", "presidential", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
+}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
+#: Words that make a speaker an organization.
+ORG_WORDS = {
+    "army", "military", "forces", "force", "embassy", "ministry", "government", "observatory", "group", "groups",
+    "agency", "council", "nations", "committee", "party", "office", "department", "police", "campaign",
+    "company", "corporation", "university", "institute", "association", "union", "administration", "court",
+    "commission", "organization", "organisation", "network", "media", "press", "reuters", "ap", "afp",
+    "factions", "rebels", "insurgents", "fighters", "militants", "opposition", "regime", "coalition",
+    "monitor", "board", "bank", "fund", "service", "services", "authority", "authorities", "officials",
+    "post", "times", "news", "journal", "report", "foundation", "center", "centre", "hts", "un", "nato",
+    "congress", "senate", "house", "white", "pentagon", "politifact", "poll", "survey", "study", "team",
+}
+#: Heads that name a document, not a speaker ("according to a statement" sets the medium instead).
+DOCUMENT_HEADS = {"statement", "report", "post", "message", "notice", "video", "documents", "document", "data", "figures", "estimates", "reports", "images", "footage", "records", "polls", "poll"}
+
+#: Channel or addressee of a statement ("in a post on WeChat", "in an official Telegram channel").
+MEDIUM_PATTERNS = [
+    re.compile(r"\b[Ii]n an? (?:[a-z]+ )?(?:post|message|statement|tweet|interview|update) on (?:its |his |her |their )?(?P<m>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)"),
+    re.compile(r"\b[Ii]n (?:an?|its|his|her|their) (?:official )?(?P<m>(?:[A-Z][\w-]* )?(?:channel|video address|televised address|address|speech|broadcast|briefing|press conference|letter|interview|podcast|newsletter|op-ed))\b"),
+    re.compile(r"\b(?:sent|issued|published|released) an? (?P<m>(?:[a-z]+ )?(?:notice|statement|message|letter|advisory))\b"),
+    re.compile(r"\b(?:published|carried|broadcast|aired) by (?P<m>(?:state|official|local) (?:media|television|TV|radio|news agency))\b"),
+    re.compile(r"\bon (?:its |his |her |their )?(?P<m>[A-Z][\w.-]* (?:account|channel|page|feed))\b"),
+]
+
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+_CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|conference|account|speech|video|tweet|letter|notice|broadcast)"
+#: What may stand between a subject and its cue ("the Observatory, earlier", "Pedersen on Wednesday").
+SUBJECT_TAIL = re.compile(
+    rf"(?:\s+(?:also|earlier|later|previously|again|further|then|now|has|have|had|would|will|repeatedly|reportedly|"
+    rf"recently|separately|publicly|privately|once|initially|subsequently|did|does|do|not|never|just|first|last|"
+    rf"flatly|firmly|strongly|officially|explicitly|openly|on\s+{_DAY}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
+    rf"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}(?:\s+on\s+[A-Z][\w-]*)?)"
+    rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,)*\s*$"
+)
+#: What may stand between a cue and its content ("said in a post on WeChat that", "told MEE that").
+CONTENT_LEAD = re.compile(
+    rf"^(?:\s*,|\s*:|\s+that\b|\s+on\s+{_DAY}|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
+    rf"\s+(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
+)
+#: A pull-quote attribution line: "- Jihad Yazigi, the Syria Report".
+PULL_QUOTE_CREDIT = re.compile(r"^\s*[-–—]\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4})\s*(?:,|$)")
+#: Words that open an adverbial, never a subject ("Despite promises ...").
+LEADING_PREPOSITIONS = {"despite", "after", "before", "in", "on", "at", "with", "without", "amid", "during", "since", "following", "for", "from", "by", "as", "if", "when", "while", "although", "though", "because", "like", "unlike", "under", "over", "to", "of"}
+
+# --------------------------------------------------------------------------- figures
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "dozen": 12, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7, "bn": 1e9, "m": 1e6, "k": 1e3}
+#: "tens of thousands" -> 10,000 (the lower bound), "hundreds of" -> 100.
+VAGUE = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9}
+FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1}
+QUALIFIER_WORDS = {
+    "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least", "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "nearly": "at_most", "almost": "at_most", "close to": "at_most", "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most", "just under": "at_most", "as many as": "at_most",
+    "about": "approximately", "around": "approximately", "roughly": "approximately", "some": "approximately", "approximately": "approximately", "an estimated": "approximately", "estimated": "approximately", "nearly about": "approximately",
+}
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rupees": "INR", "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "inr": "INR"}
+MEASURE_UNITS = {
+    "km": "distance", "kilometres": "distance", "kilometers": "distance", "miles": "distance", "mile": "distance", "metres": "distance", "meters": "distance", "feet": "distance", "yards": "distance", "yard": "distance",
+    "tonnes": "count", "tons": "count", "kg": "count", "kilograms": "count",
+    "days": "duration", "day": "duration", "weeks": "duration", "week": "duration", "months": "duration", "month": "duration", "years": "duration", "year": "duration", "hours": "duration", "hour": "duration", "minutes": "duration",
+}
+#: Words in a figure's sentence that say what it counts.
+CATEGORY_CUES = {
+    "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "killing": "killed", "death toll": "killed", "fatalities": "killed", "kills": "killed", "slain": "killed",
+    "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "hurt": "wounded",
+    "displaced": "displaced", "fled": "displaced", "refugees": "displaced", "homeless": "displaced", "evacuated": "displaced",
+    "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained", "captured": "detained",
+    "released": "released", "freed": "released", "freeing": "released",
+    "affected": "affected",
+}
+PERCENT_CHANGE_WORDS = {"raise", "rise", "increase", "increased", "decrease", "drop", "fall", "fell", "rose", "cut", "growth", "grew", "jump", "jumped", "decline", "declined", "gain", "hike", "up", "down", "surge", "plunge"}
+#: Words after a number that are not its counted noun.
+UNIT_STOPS = {
+    "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "the", "a", "an", "is", "are", "was", "were",
+    "have", "has", "had", "be", "been", "remain", "remained", "who", "which", "that", "said", "as", "than", "per", "each", "more",
+    "mostly", "since", "after", "before", "across", "into", "against", "over", "under", "about", "around",
+    "towards", "toward", "through", "within", "without", "near", "outside", "inside", "along", "amid", "during",
+    "between", "among", "via", "like", "if", "so", "do", "did", "will", "would", "could", "can", "may", "might",
+}

@@ -1,0 +1,244 @@
+"""Normalize: raw records -> articles with clean body text and metadata in their own columns.
+
+Feed headers, bylines, datelines, repeated titles, adverts, cross-links,
+disclaimers and wire-credit lines leave the body; every sentence of the story stays.
+Paragraphs are separated by one blank line; hard-wrapped lines are re-joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import polars as pl
+from dateutil import parser as date_parser
+
+from flows import lexicon
+from flows.ids import sha256_hex, stable_id
+from schemas import ArticleSchema, RejectSchema
+
+_WS = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
+_TERMINAL = tuple('.!?:;"”’\')]…')
+
+
+@dataclass
+class ParsedArticle:
+    text: str
+    title: str | None = None
+    published_at: datetime | None = None
+    published_precision: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    wire_credits: list[str] = field(default_factory=list)
+
+
+def _clean_line(line: str) -> str:
+    return _WS.sub(" ", line).strip()
+
+
+def _date_only(value: str) -> datetime | None:
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
+def parse_timestamp(value: str | None) -> tuple[datetime | None, str | None]:
+    """Parse a metadata timestamp to UTC with its precision; unparseable values give (None, None)."""
+    if not value:
+        return None, None
+    text = value.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return _date_only(text), "date"
+    try:
+        stamp = date_parser.isoparse(text)
+    except ValueError:
+        try:
+            stamp = date_parser.parse(text)
+        except (ValueError, OverflowError):
+            return None, None
+    stamp = stamp.replace(tzinfo=timezone.utc) if stamp.tzinfo is None else stamp.astimezone(timezone.utc)
+    return stamp, "datetime"
+
+
+def _split_names(names: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*(?:,|\band\b)\s*", names) if n.strip()]
+
+
+def _is_body_sentence(text: str) -> bool:
+    return len(text.split()) >= 12 and text.endswith(_TERMINAL)
+
+
+def _is_title_like(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 25 and not text.endswith((".", ",", ";"))
+
+
+def _is_dateline(text: str) -> bool:
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and not text.endswith(_TERMINAL)
+    )
+
+
+def _parse_header(lines: list[str], article: ParsedArticle) -> int:
+    """Consume header lines at the top; return the index of the first body line."""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line:
+            index += 1
+            continue
+        if match := lexicon.DATE_HEADER.match(line):
+            article.published_at, article.published_precision = _date_only(match.group(1)), "date"
+            rest = _clean_line(match.group(2))
+            if rest and _is_body_sentence(rest):
+                lines[index] = rest
+                return index
+            if rest and _is_dateline(rest) and not article.dateline:
+                article.dateline = rest
+            elif rest and not article.title:
+                article.title = rest
+        elif match := lexicon.FEED_HEADER.match(line):
+            stamp, _ = parse_timestamp(f"{match.group(1)}T{match.group(2)}")
+            article.published_at, article.published_precision = stamp, "datetime"
+            if match.group(3):
+                article.outlet = _clean_line(match.group(3))
+        elif match := lexicon.BYLINE_WITH_DATE.match(line):
+            article.authors = _split_names(match.group("names"))
+            if article.published_at is None:
+                stamp = date_parser.parse(match.group("date")).replace(tzinfo=timezone.utc)
+                article.published_at, article.published_precision = stamp, "date"
+        elif match := lexicon.BYLINE.match(line):
+            article.authors = _split_names(match.group("names"))
+        elif article.title and line == article.title:
+            pass  # a repeated title
+        elif lexicon.DATELINE_LINE.match(line) and line.isupper() and not article.dateline:
+            article.dateline = line.strip(" -—–:")
+        elif not article.title and index == _first_nonblank(lines) and _is_title_like(line):
+            article.title = line
+        else:
+            return index
+        index += 1
+    return index
+
+
+def _first_nonblank(lines: list[str]) -> int:
+    return next((i for i, line in enumerate(lines) if line), 0)
+
+
+def _wire_credits(line: str) -> list[str] | None:
+    match = lexicon.WIRE_CREDIT_LINE.match(line)
+    if not match:
+        return None
+    parts = re.split(r"\s*(?:/|,|\band\b|&)\s*", match.group(1), flags=re.IGNORECASE)
+    return [lexicon.WIRE_AGENCIES[p.lower()] for p in parts if p.lower() in lexicon.WIRE_AGENCIES]
+
+
+def parse_article(raw_text: str) -> ParsedArticle:
+    """Split a raw article into body text and header metadata."""
+    lines = [_clean_line(line) for line in raw_text.split("\n")]
+    article = ParsedArticle(text="")
+    start = _parse_header(lines, article)
+    paragraphs: list[str] = []
+    current: str | None = None
+    for line in lines[start:]:
+        if article.title and line.endswith(article.title) and line != article.title:
+            line = line[: -len(article.title)].rstrip()  # a title glued to the last sentence
+        credits = _wire_credits(line) if line else None
+        if not line or credits is not None or lexicon.BOILERPLATE_LINE.match(line) or line == article.title:
+            if credits:
+                article.wire_credits.extend(c for c in credits if c not in article.wire_credits)
+            if current is not None:
+                paragraphs.append(current)
+                current = None
+            continue
+        if current is not None and not current.endswith(_TERMINAL) and line[:1].islower():
+            current = f"{current} {line}"  # a hard-wrapped sentence
+        else:
+            if current is not None:
+                paragraphs.append(current)
+            current = line
+    if current is not None:
+        paragraphs.append(current)
+    article.text = "\n\n".join(paragraphs)
+    return article
+
+
+def normalize_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Articles (one row per record with body text) and rejects for records with no story left."""
+    rows: list[dict] = []
+    rejects: list[dict] = []
+    for record in raw.iter_rows(named=True):
+        parsed = parse_article(record["raw_text"])
+        if not parsed.text.strip():
+            rejects.append(
+                {
+                    RejectSchema.source_path: record["source_path"],
+                    RejectSchema.record: _record_number(record["source_id"]),
+                    RejectSchema.stage: "normalize",
+                    RejectSchema.reason: "only_boilerplate",
+                    RejectSchema.detail: "nothing but headers, adverts or credits is left after cleaning",
+                    RejectSchema.input_sha256: sha256_hex(record["raw_text"]),
+                }
+            )
+            continue
+        meta_published, meta_precision = parse_timestamp(record["meta_published"])
+        rows.append(
+            {
+                ArticleSchema.article_id: stable_id(parsed.text),
+                ArticleSchema.source_path: record["source_path"],
+                ArticleSchema.source_id: record["source_id"],
+                ArticleSchema.source_format: record["source_format"],
+                ArticleSchema.outlet: record["meta_outlet"] or parsed.outlet,
+                ArticleSchema.url: record["meta_url"],
+                ArticleSchema.title: record["meta_title"] or parsed.title,
+                ArticleSchema.authors: record["meta_authors"] or parsed.authors,
+                ArticleSchema.published_at: meta_published or parsed.published_at,
+                ArticleSchema.published_precision: meta_precision or parsed.published_precision,
+                ArticleSchema.dateline: parsed.dateline,
+                ArticleSchema.language: None,
+                ArticleSchema.text: parsed.text,
+                ArticleSchema.word_count: len(parsed.text.split()),
+                ArticleSchema.content_sha256: sha256_hex(parsed.text),
+                ArticleSchema.duplicate_of: None,
+                ArticleSchema.wire_credits: parsed.wire_credits,
+            }
+        )
+    articles = pl.DataFrame(rows, schema=ArticleSchema.empty().schema) if rows else ArticleSchema.empty()
+    rejected = pl.DataFrame(rejects, schema=RejectSchema.empty().schema) if rejects else RejectSchema.empty()
+    return articles, rejected
+
+
+def _record_number(source_id: str) -> int | None:
+    match = re.search(r":(\d+)$", source_id)
+    return int(match.group(1)) if match else None
+
+
+def mark_duplicates(articles: pl.DataFrame) -> pl.DataFrame:
+    """Give later exact copies their own id and point ``duplicate_of`` at the first copy.
+
+    Order is by (source_path, source_id), so the choice of "first" is deterministic.
+    """
+    ordered = articles.sort(ArticleSchema.source_path, ArticleSchema.source_id)
+    seen: set[str] = set()
+    ids: list[str] = []
+    duplicate_of: list[str | None] = []
+    for article_id, path, source_id in ordered.select(
+        ArticleSchema.article_id, ArticleSchema.source_path, ArticleSchema.source_id
+    ).iter_rows():
+        if article_id in seen:
+            ids.append(stable_id(article_id, path, source_id))
+            duplicate_of.append(article_id)
+        else:
+            seen.add(article_id)
+            ids.append(article_id)
+            duplicate_of.append(None)
+    return ordered.with_columns(
+        pl.Series(ArticleSchema.article_id, ids, dtype=pl.String),
+        pl.Series(ArticleSchema.duplicate_of, duplicate_of, dtype=pl.String),
+    )

@@ -1,0 +1,115 @@
+"""The Prefect flow: batches of files go through ingest -> normalize -> extract, then validate and publish.
+
+Tasks are thin wrappers over ``flows.stages``; they pass file paths, never frames
+(Prefect hashes task inputs), and each task handles a whole batch of articles.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.ids import stable_id
+from flows.ingest import InputFile, discover_inputs
+from flows.io import fsync_dir, read_table, write_table
+from flows.stages import ARTICLE_TABLES, code_version, combine_batches, process_batch
+from flows.validate import validate_tables
+from schemas import TABLES, RunSchema
+
+
+class ValidationFailed(RuntimeError):
+    """The run produced tables that break the data contract; the previous output was kept."""
+
+
+def _batch_dir(work: Path, index: int) -> Path:
+    return work / f"batch-{index:05d}"
+
+
+@task(name="process-batch", retries=2, retry_delay_seconds=[1, 5])
+def process_batch_task(files: list[tuple[str, str]], work_dir: str, index: int) -> str:
+    """ingest -> normalize -> extract one batch; writes one Parquet part per table."""
+    items = [InputFile(Path(path), Path(root)) for path, root in files]
+    out = _batch_dir(Path(work_dir), index)
+    for name, frame in process_batch(items).items():
+        write_table(frame, out / f"{name}.parquet", TABLES[name])
+    return str(out)
+
+
+@task(name="validate-and-publish")
+def validate_and_publish_task(batch_dirs: list[str], output_dir: str, run: dict) -> dict:
+    """Combine batches, validate every table, then swap them into the output folder."""
+    logger = get_run_logger()
+    parts = [{name: read_table(Path(d) / f"{name}.parquet", TABLES[name]) for name in ARTICLE_TABLES} for d in batch_dirs]
+    tables = combine_batches(parts)
+    failures = validate_tables(tables)
+    output = Path(output_dir)
+    if failures.height:
+        failures_path = write_table(failures, output / "validation_failures.parquet")
+        msg = f"{failures.height} validation failures; previous output kept; details in {failures_path}"
+        raise ValidationFailed(msg)
+    finished = datetime.now(timezone.utc)
+    run_row = pl.DataFrame(
+        [{**run, "finished_at": finished, **{name: tables[name].height for name in ARTICLE_TABLES}, "validation": "passed"}],
+        schema=RunSchema.empty().schema,
+    )
+    previous_runs = output / "runs.parquet"
+    if previous_runs.exists():
+        run_row = pl.concat([read_table(previous_runs).select(run_row.columns).cast(run_row.schema), run_row])
+    tables["runs"] = run_row
+    publish(tables, output)
+    summary = {name: frame.height for name, frame in tables.items() if name != "runs"}
+    logger.info("published %s to %s", summary, output)
+    return summary
+
+
+def publish(tables: dict[str, pl.DataFrame], output: Path) -> None:
+    """Write into a staging folder beside the output, then move each table in with an atomic rename."""
+    output.mkdir(parents=True, exist_ok=True)
+    staging = output / f".staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    for name, frame in tables.items():
+        write_table(frame, staging / f"{name}.parquet", TABLES[name])
+    fsync_dir(staging)
+    # runs.parquet goes last: a table set is complete once its run row is there
+    for name in [n for n in tables if n != "runs"] + ["runs"]:
+        os.replace(staging / f"{name}.parquet", output / f"{name}.parquet")
+    (output / "validation_failures.parquet").unlink(missing_ok=True)
+    fsync_dir(output)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+@flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
+def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: int = 500) -> dict:
+    """Turn news articles (files or folders) into validated Parquet tables in ``output_dir``."""
+    started = datetime.now(timezone.utc)
+    files = discover_inputs([Path(p) for p in inputs])
+    output = Path(output_dir).resolve()
+    work = output / f".work-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
+    futures = [
+        process_batch_task.submit([(str(f.path), str(f.root)) for f in batch], str(work), index)
+        for index, batch in enumerate(batches)
+    ]
+    batch_dirs = [future.result() for future in futures]
+    run = {
+        "run_id": stable_id(started.isoformat(), *(f.relative for f in files)),
+        "started_at": started,
+        "code_version": code_version(),
+        "input_count": len(files),
+    }
+    try:
+        return validate_and_publish_task(batch_dirs, str(output), run)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def summary_json(summary: dict) -> str:
+    return json.dumps(summary, sort_keys=True)

@@ -1,0 +1,149 @@
+"""Paragraphs, sentences and quotation-mark spans over normalized article text.
+
+All functions return character offsets into the text they were given, so every
+row built from them can be traced back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows import lexicon
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: marks at ``open_at`` and ``close_at`` (``close_at`` == end when unclosed)."""
+
+    open_at: int
+    close_at: int
+    double: bool
+    closed: bool = True
+
+    @property
+    def start(self) -> int:
+        return self.open_at + 1
+
+    @property
+    def end(self) -> int:
+        return self.close_at
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every paragraph; paragraphs are separated by blank lines."""
+    spans, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentences, not breaking after known abbreviations or initials."""
+    end = len(text) if end is None else end
+    spans, begin = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)$", text[begin : match.start()])
+        token = word.group(1).lower().rstrip(".") if word else ""
+        if match.group(0).startswith(".") and (token in lexicon.ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
+            continue
+        split_at = match.end()
+        spans.append((begin, split_at))
+        begin = split_at
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        spans.append((begin, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _can_open(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/:") and not after.isspace()
+
+
+def _can_close(text: str, i: int, end: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…") 
+
+
+def double_quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
+    """Pair double quotation marks in one paragraph; straight, curly and mismatched marks all count.
+
+    A mark still open at the paragraph's end yields an unclosed span to the end
+    (the convention for a quotation that continues in the next paragraph).
+    """
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in lexicon.DOUBLE_ANY:
+            continue
+        if open_at is None:
+            if ch in lexicon.DOUBLE_CLOSE and not _can_open(text, i, start):
+                continue  # a stray closing mark
+            open_at = i
+        elif ch in lexicon.DOUBLE_OPEN and _can_open(text, i, start) and not _can_close(text, i, end):
+            open_at = i  # the earlier mark never closed; restart here
+        else:
+            if i > open_at + 1:
+                spans.append(QuoteSpan(open_at, i, double=True))
+            open_at = None
+    if open_at is not None and end - open_at > 2:
+        tail = end
+        while tail > open_at + 1 and text[tail - 1].isspace():
+            tail -= 1
+        spans.append(QuoteSpan(open_at, tail, double=True, closed=False))
+    return spans
+
+
+def single_quote_spans(text: str, start: int, end: int, taken: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Single-quoted spans outside double quotes, telling quotes from apostrophes by their neighbours."""
+    spans: list[QuoteSpan] = []
+    blocked = [(q.open_at, q.close_at) for q in taken]
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "'‘’" or any(a <= i <= b for a, b in blocked):
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            continue  # apostrophe inside a word
+        if open_at is None:
+            if ch != "’" and _can_open(text, i, start):
+                open_at = i
+        elif _can_close(text, i, end) and ch != "‘":
+            if i - open_at > 2 and i - open_at < 400:
+                spans.append(QuoteSpan(open_at, i, double=False))
+            open_at = None
+    return spans
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quotation span in the text, in order."""
+    found: list[QuoteSpan] = []
+    for p_start, p_end in paragraph_spans(text):
+        doubles = double_quote_spans(text, p_start, p_end)
+        found.extend(doubles)
+        found.extend(single_quote_spans(text, p_start, p_end, doubles))
+    return sorted(found, key=lambda q: q.open_at)
+
+
+def mask_quotes(text: str, spans: list[QuoteSpan]) -> str:
+    """Text with quotation interiors blanked out (same length), so cues are only found outside quotes."""
+    chars = list(text)
+    for span in spans:
+        for i in range(span.start, span.end):
+            if chars[i] != "\n":
+                chars[i] = "_"
+    return "".join(chars)

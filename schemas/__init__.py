@@ -1,0 +1,32 @@
+"""Pandera models for every table newsfacts writes: the single source of column names."""
+
+from schemas.articles import ArticleSchema
+from schemas.claims import ClaimSchema
+from schemas.figures import FigureSchema
+from schemas.quotes import QuoteSchema
+from schemas.rejects import RejectSchema
+from schemas.runs import RunSchema
+
+#: Table name -> schema, in the order tables are written and validated.
+TABLES = {
+    "articles": ArticleSchema,
+    "quotes": QuoteSchema,
+    "claims": ClaimSchema,
+    "figures": FigureSchema,
+    "rejects": RejectSchema,
+    "runs": RunSchema,
+}
+
+#: Tables whose rows point into ``articles.text`` with char_start/char_end/text.
+SPAN_TABLES = ("quotes", "claims", "figures")
+
+__all__ = [
+    "TABLES",
+    "SPAN_TABLES",
+    "ArticleSchema",
+    "ClaimSchema",
+    "FigureSchema",
+    "QuoteSchema",
+    "RejectSchema",
+    "RunSchema",
+]

@@ -1,0 +1,18 @@
+"""One row per attributed statement: who (source), how (cue), what (content span)."""
+
+import polars as pl
+import pandera.polars as pa
+
+from schemas._common import SpanSchema, id_field
+from schemas.quotes import SPEAKER_KINDS
+
+STANCES = ["asserts", "denies"]
+
+
+class ClaimSchema(SpanSchema):
+    claim_id: str = id_field(unique=True, description="Hash of (article_id, 'claim', char_start, char_end).")
+    source: str = pa.Field(nullable=True, description="Who makes the statement, resolved to the fullest name.")
+    source_kind: str = pa.Field(isin=SPEAKER_KINDS, description="person | organization | unknown.")
+    cue: str = pa.Field(nullable=True, description="Speech act: said, told, according to, denied ...")
+    stance: str = pa.Field(isin=STANCES, description="'denies' when the cue is a denial, else 'asserts'.")
+    quote_ids: pl.List(pl.String) = pa.Field(description="Direct quotes lying inside the content span.")

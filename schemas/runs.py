@@ -1,0 +1,24 @@
+"""One row per pipeline run: what went in, what came out, whether it validated."""
+
+import polars as pl
+import pandera.polars as pa
+
+OUTCOMES = ["passed", "failed"]
+
+
+class RunSchema(pa.DataFrameModel):
+    run_id: str = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$", description="Id of this run.")
+    started_at: pl.Datetime(time_unit="us", time_zone="UTC") = pa.Field(description="When the run started.")
+    finished_at: pl.Datetime(time_unit="us", time_zone="UTC") = pa.Field(description="When the tables were written.")
+    code_version: str = pa.Field(description="newsfacts version plus a hash of its source files.")
+    input_count: int = pa.Field(ge=0, description="Input files read.")
+    articles: int = pa.Field(ge=0, description="Rows in articles.")
+    quotes: int = pa.Field(ge=0, description="Rows in quotes.")
+    claims: int = pa.Field(ge=0, description="Rows in claims.")
+    figures: int = pa.Field(ge=0, description="Rows in figures.")
+    rejects: int = pa.Field(ge=0, description="Rows in rejects.")
+    validation: str = pa.Field(isin=OUTCOMES, description="Outcome of schema and cross-table validation.")
+
+    class Config:
+        strict = True
+        coerce = True
