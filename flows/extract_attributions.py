@@ -283,6 +283,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             if claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:
                 c_start = claims[-1].end
         c_start, c_end = _trim(text, c_start, c_end, quotes)
+        split_before = next((q for q in unit_quotes if q.closed and lo <= q.open_at and re.fullmatch(r"[”\"’']?,?\s*", masked[q.close_at : subject[0]])), None)
+        if split_before is not None and c_start > subject[1] and any(q.start == c_start for q in unit_quotes):
+            c_start = split_before.start  # '"A," he said, "B."' is one statement
         if c_end - c_start < 2:
             continue
         stance = "denies" if cue.base in lexicon.DENIAL_VERBS else "asserts"

@@ -40,7 +40,7 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_EXPR = re.compile(
-    r"\b(?:on|since|by|from)\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b)"
+    r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Ff]rom)\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b)"
     r"|\b[Ii]n\s+(?P<year>(?:19|20)\d{2})\b"
 )
 _RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b")

@@ -1,0 +1,107 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.extract_attributions import extract_article
+
+AID = "0" * 16
+
+
+def _claims(text):
+    return [(c["source"], c["cue"], c["text"]) for c in extract_article(AID, text)[1]]
+
+
+def _quotes(text):
+    return [(q["text"], q["speaker"], q["cue"]) for q in extract_article(AID, text)[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebel factions said that they had taken the prison.", ("Rebel factions", "said", "they had taken the prison")),
+        ("According to the Observatory, 727 people have been killed.", ("the Observatory", "according to", "727 people have been killed")),
+        ("The rebels entered the city, according to the monitor.", ("the monitor", "according to", "The rebels entered the city")),
+        ("Mr Qassem accused the United States of supporting rebels.", ("Qassem", "accused", "the United States of supporting rebels")),
+        ("The ministry denied that troops had fired.", ("the ministry", "denied", "troops had fired")),
+        ("Jihad Yazigi, editor-in-chief of the Syria Report, told MEE that the loss was decisive.", ("Jihad Yazigi", "told", "the loss was decisive")),
+        ("The fighters surrounded the city, the Syrian Observatory for Human Rights said.", ("the Syrian Observatory for Human Rights", "said", "The fighters surrounded the city")),
+    ],
+)
+def test_claim_source_cue_content(text, expected):
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Religious minorities have expressed concerns about the group.",
+        "Kurdish residents fear the army.",
+        "Assad ordered a 50-percent raise in pay.",
+        "Images released on social media showed supporters celebrating.",
+        "A report on the war was published.",
+        "Despite promises to protect diversity, minorities worry.",
+    ],
+)
+def test_non_speech_acts_are_not_claims(text):
+    assert _claims(text) == []
+
+
+def test_denial_sets_stance():
+    claims = extract_article(AID, "The army denied that it had withdrawn.")[1]
+    assert [c["stance"] for c in claims] == ["denies"]
+
+
+def test_quote_after_attribution_resolves_short_form_to_full_name():
+    text = 'The war is a blow, according to Rami Abdurrahman, the chief of the monitor.\n\n"If Hama falls, it is over," Mr Abdurrahman told The Associated Press.'
+    quotes = extract_article(AID, text)[0]
+    assert [(q["text"], q["speaker"], q["cue"], q["medium"], q["speaker_kind"]) for q in quotes] == [
+        ("If Hama falls, it is over,", "Rami Abdurrahman", "told", "The Associated Press", "person")
+    ]
+
+
+def test_pronoun_and_follow_on_quotes_inherit_the_speaker():
+    text = 'The Syrian army said it was redeploying.\n\n"We will return," the army said.\n\nIt added that "units have redeployed" outside the city.\n\n"The fight goes on."'
+    quotes = _quotes(text)
+    assert quotes == [
+        ("We will return,", "the Syrian army", "said"),
+        ("units have redeployed", "the Syrian army", "added"),
+        ("The fight goes on.", "the Syrian army", None),
+    ]
+
+
+def test_split_quote_gives_two_rows_with_one_speaker():
+    quotes = _quotes('"We are winning," Jane Doe said, "and we will go on."')
+    assert [q[1] for q in quotes] == ["Jane Doe", "Jane Doe"]
+    assert [q[0] for q in quotes] == ["We are winning,", "and we will go on."]
+
+
+def test_pull_quote_with_dash_credit():
+    text = "'Homs is the key to the coast' \n\n - Jihad Yazigi, the Syria Report\n\nMore text."
+    assert _quotes(text) == [("Homs is the key to the coast", "Jihad Yazigi", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She read "War and Peace" on the train.',
+        'The so-called "peace dividend" never came.',
+    ],
+)
+def test_titles_and_scare_quotes_without_speaker_are_not_quotes(text):
+    assert _quotes(text) == []
+
+
+def test_quote_ids_link_claims_to_their_quotes():
+    quotes, claims = extract_article(AID, 'Naim Qassem said the group would stand "by Syria\'s side".')
+    assert claims[0]["quote_ids"] == [quotes[0]["quote_id"]]
+    assert quotes[0]["claim_id"] == claims[0]["claim_id"]
+    assert quotes[0]["is_fragment"] is True
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab said told He It .,'\"“”\n")) , max_size=300))
+def test_extraction_never_raises_and_spans_are_exact(text):
+    quotes, claims = extract_article(AID, text)
+    for row in quotes + claims:
+        assert text[row["char_start"] : row["char_end"]] == row["text"]
+        assert 0 <= row["char_start"] < row["char_end"] <= len(text)

@@ -1,0 +1,85 @@
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.ingest import decode_bytes, discover_inputs, ingest_files
+
+
+def _ingest(tmp_path: Path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return ingest_files(discover_inputs([tmp_path]))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n ", "empty"),
+        ("binary.txt", b"\x89PNG\x00\x00\x01rest", "binary"),
+        ("notes.pdf", b"%PDF-1.4", "unsupported_format"),
+        ("bad.json", b"{not json", "malformed_json"),
+        ("list.json", b"[1, 2]", "not_an_object"),
+        ("notext.jsonl", b'{"doc_id": "a", "title": "only a title"}\n', "no_text"),
+    ],
+)
+def test_bad_input_becomes_a_reject_with_a_reason(tmp_path, name, data, reason):
+    raw, rejects = _ingest(tmp_path, name, data)
+    assert raw.height == 0
+    assert rejects["reason"].to_list()[0] == reason
+    assert rejects["source_path"].to_list()[0] == name
+    assert rejects["detail"].to_list()[0]
+
+
+def test_jsonl_rejects_only_the_malformed_line(tmp_path):
+    lines = [json.dumps({"doc_id": "a", "text": "First story."}), "{broken", json.dumps({"doc_id": "b", "text": "Second story."})]
+    raw, rejects = _ingest(tmp_path, "feed.jsonl", "\n".join(lines).encode())
+    assert raw["source_id"].to_list() == ["a", "b"]
+    assert rejects.select("reason", "record").rows() == [("malformed_json", 2)]
+
+
+def test_jsonl_record_without_id_gets_stem_and_line(tmp_path):
+    raw, _ = _ingest(tmp_path, "feed.jsonl", (json.dumps({"text": "A story."}) + "\n").encode())
+    assert raw["source_id"].to_list() == ["feed:1"]
+
+
+def test_news_please_record_metadata(tmp_path):
+    record = {"title": "T", "maintext": "Body text here.", "date_publish": "2024-12-05 10:00:00", "source_domain": "example.com", "url": "https://example.com/a", "authors": ["A B"]}
+    raw, _ = _ingest(tmp_path, "a.json", json.dumps(record).encode())
+    row = raw.row(0, named=True)
+    assert (row["source_id"], row["meta_title"], row["meta_outlet"], row["meta_authors"]) == ("a", "T", "example.com", ["A B"])
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("café “quoted”".encode("utf-8"), "café “quoted”"),
+        ("\ufeffcafé".encode("utf-8"), "café"),
+        ("café".encode("utf-16"), "café"),
+        ("caf\xe9 \x93q\x94".encode("latin-1"), "café “q”"),
+        (b"a\r\nb\rc", "a\nb\nc"),
+        ("cafÃ©".encode("utf-8"), "café"),
+    ],
+)
+def test_decode_handles_encodings_and_mojibake(data, expected):
+    assert decode_bytes(data) == expected
+
+
+def test_missing_input_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        discover_inputs([tmp_path / "nope"])
+
+
+def test_hidden_files_are_skipped_and_order_is_stable(tmp_path):
+    for name in ["b.txt", "a.txt", ".hidden.txt"]:
+        (tmp_path / name).write_text("Some story text.")
+    assert [f.relative for f in discover_inputs([tmp_path])] == ["a.txt", "b.txt"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_decode_never_raises_on_arbitrary_bytes(data):
+    assert isinstance(decode_bytes(data), str)

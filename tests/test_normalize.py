@@ -1,0 +1,85 @@
+from datetime import datetime, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.normalize import mark_duplicates, normalize_articles, parse_article
+from flows.ingest import RAW_COLUMNS
+
+import polars as pl
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "expected"),
+    [
+        (" date 2024-12-05 Damascus\n\nBody sentence one.", "dateline", "Damascus"),
+        (" date 2024-12-05 Damascus\n\nBody sentence one.", "published_at", datetime(2024, 12, 5, tzinfo=timezone.utc)),
+        (" date 2024-12-06 Hama city falls to rebels\n\nBody.", "title", "Hama city falls to rebels"),
+        ("2024-12-06 15:00:03 - From: Middle East Eye\n\nBody.", "outlet", "Middle East Eye"),
+        ("2024-12-06 15:00:03 - From: Middle East Eye\n\nBody.", "published_at", datetime(2024, 12, 6, 15, 0, 3, tzinfo=timezone.utc)),
+        ("Title here\n\nAlex MacDonald Thu, 12/05/2024\n\nBody.", "authors", ["Alex MacDonald"]),
+        ("A Title\n\nA Title\n\nHAMA\n\nBody text.", "dateline", "HAMA"),
+        ("Story body.\n\nReuters/AP/AFP", "wire_credits", ["Reuters", "AP", "AFP"]),
+    ],
+)
+def test_header_fields_move_into_columns(raw, field, expected):
+    assert getattr(parse_article(raw), field) == expected
+
+
+@pytest.mark.parametrize(
+    "noise",
+    ["Advertisment", "Advertisement", "Also read | Another story", "Also watch | A video", "Disclaimer: we cannot verify.", "(With inputs from agencies)", "This is a developing story ...", "In short:"],
+)
+def test_boilerplate_lines_leave_the_body(noise):
+    text = parse_article(f"First sentence.\n\n{noise}\n\nSecond sentence.").text
+    assert text == "First sentence.\n\nSecond sentence."
+
+
+def test_body_starting_on_the_date_line_is_kept():
+    raw = " date 2024-12-05 Syrian rebels captured the city of Hama on Thursday after a lightning offensive, marking another victory.\n\nMore."
+    article = parse_article(raw)
+    assert article.text.startswith("Syrian rebels captured the city")
+    assert article.title is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Big headline here\n\nHe raised pay for the\ncounteroffensive.", "He raised pay for the counteroffensive."),
+        ("Big headline here\n\nFirst paragraph.\nA subhead\nThe next paragraph.", "First paragraph.\n\nA subhead\n\nThe next paragraph."),
+        ("Title of the story\n\nBody ends here.Title of the story", "Body ends here."),
+        ("Words   with  \t spaces.", "Words with spaces."),
+    ],
+)
+def test_spacing_repairs(raw, expected):
+    assert parse_article(raw).text == expected
+
+
+def test_subheads_stay_in_the_text():
+    raw = "Headline words here\n\nFirst paragraph.\n\nChinese embassy tells citizens to leave\n\nSecond paragraph."
+    assert "Chinese embassy tells citizens to leave" in parse_article(raw).text
+
+
+def test_only_boilerplate_is_rejected():
+    raw = pl.DataFrame([{"source_path": "x.txt", "source_id": "x", "source_format": "txt", "raw_text": "Advertisment\n\nReuters/AP", "meta_title": None, "meta_published": None, "meta_outlet": None, "meta_url": None, "meta_authors": []}], schema=RAW_COLUMNS)
+    articles, rejects = normalize_articles(raw)
+    assert articles.height == 0
+    assert rejects["reason"].to_list() == ["only_boilerplate"]
+
+
+def test_exact_duplicates_point_at_the_first_copy():
+    row = {"source_format": "txt", "raw_text": "Same story text.", "meta_title": None, "meta_published": None, "meta_outlet": None, "meta_url": None, "meta_authors": []}
+    raw = pl.DataFrame([{**row, "source_path": "b.txt", "source_id": "b"}, {**row, "source_path": "a.txt", "source_id": "a"}], schema=RAW_COLUMNS)
+    articles = mark_duplicates(normalize_articles(raw)[0])
+    first, copy = articles.rows(named=True)
+    assert first["source_id"] == "a" and first["duplicate_of"] is None
+    assert copy["duplicate_of"] == first["article_id"] and copy["article_id"] != first["article_id"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=500))
+def test_parse_never_raises_and_keeps_no_blank_paragraphs(raw):
+    text = parse_article(raw).text
+    assert "\n\n\n" not in text
+    assert text == text.strip() or text == ""

@@ -1,0 +1,56 @@
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.text import quote_spans, sentence_spans
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "straight marks" here.', ["straight marks"]),
+        ("He said “curly marks” here.", ["curly marks"]),
+        ('It said "mismatched marks.” Then more.', ["mismatched marks."]),
+        ('"A," he said, "B."', ["A,", "B."]),
+        ("The rebels' seizure of Hama's centre.", []),
+        ("Hay'at Tahrir al-Sham took the city.", []),
+        ("citing 'deteriorating' situation", ["deteriorating"]),
+        ('Unclosed at the end "runs to the paragraph end', ["runs to the paragraph end"]),
+    ],
+)
+def test_quote_spans(text, expected):
+    assert _quoted(text) == expected
+
+
+def test_nested_single_quotes_are_not_separate_spans():
+    text = "\"Call every town 'strategic'. Not everything is,\" he said."
+    assert _quoted(text) == ["Call every town 'strategic'. Not everything is,"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("One. Two. Three.", 3),
+        ("Mr. Smith went to Washington. He said so.", 2),
+        ("The U.S. army said so. Then left.", 2),
+        ("On Dec. 4 it happened. Later too.", 2),
+        ('He said "Stop." Then he left.', 2),
+        ("No terminal punctuation", 1),
+    ],
+)
+def test_sentence_spans(text, count):
+    assert len(sentence_spans(text)) == count
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,'\"“”‘’\n!?A")), max_size=300))
+def test_spans_stay_in_bounds(text):
+    for q in quote_spans(text):
+        assert 0 <= q.start <= q.end <= len(text)
+    spans = sentence_spans(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
