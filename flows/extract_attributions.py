@@ -114,7 +114,7 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
     left = masked[lo:cue_start]
     tail = lexicon.SUBJECT_TAIL.search(left)
     hi = lo + (tail.start() if tail else len(left))
-    stripped = masked[lo:hi].rstrip()
+    stripped = re.sub(r"\s*\([^()]{1,40}\)$", "", masked[lo:hi].rstrip())  # "Rep. Gwen Moore (D-Wis.)"
     hi = lo + len(stripped)
     if stripped.endswith(","):
         comma = hi - 1
@@ -310,13 +310,18 @@ def _pull_quote_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int,
     return None
 
 
-def _is_standalone(text: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]]) -> bool:
-    """The quotation is (nearly) the whole paragraph: a follow-on quote of the last speaker."""
-    for p_start, p_end in paragraphs:
-        if p_start <= quote.open_at < p_end:
-            outside = text[p_start : quote.open_at] + text[min(quote.close_at + 1, p_end) : p_end]
+def _is_standalone(text: str, quote: QuoteSpan, units: list[tuple[int, int]]) -> bool:
+    """The quotation is its whole sentence: a follow-on quote of the last speaker."""
+    for u_start, u_end in units:
+        if u_start <= quote.open_at < u_end:
+            outside = text[u_start : quote.open_at] + text[min(quote.close_at + 1, u_end) : u_end]
             return len(outside.strip(" .,\"”“")) == 0
     return False
+
+
+def _near(text: str, previous_end: int, start: int) -> bool:
+    """At most one paragraph break lies between the previous quotation and this one."""
+    return text.count("\n\n", previous_end, start) <= 1
 
 
 def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]:
@@ -327,7 +332,8 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     index = MentionIndex.build(text)
     history = SpeakerHistory()
     claims: list[Claim] = []
-    for lo, hi in _units(text, quotes):
+    units = _units(text, quotes)
+    for lo, hi in units:
         for claim in _claims_in_unit(text, masked, lo, hi, quotes):
             resolved = resolve_mention(claim.source or "", claim.mention_at, index, history)
             claim.source = resolved
@@ -346,7 +352,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             pulled = _pull_quote_speaker(text, q, paragraphs)
             if pulled:
                 speaker = resolve_mention(pulled, q.open_at, index, history) or pulled
-            elif _is_standalone(text, q, paragraphs) and last_quote is not None and q.double:
+            elif _is_standalone(text, q, units) and last_quote is not None and q.double and _near(text, last_quote[QuoteSchema.char_end], q.open_at):
                 speaker, medium = last_quote["speaker"], last_quote["medium"]
             else:
                 continue  # a title, nickname or scare quote with no speaker in reach
