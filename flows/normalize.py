@@ -165,6 +165,9 @@ def parse_article(raw_text: str) -> ParsedArticle:
             current = line
     if current is not None:
         paragraphs.append(current)
+    if not paragraphs and article.title:
+        # a one-line record is a story, not a headline without a body
+        paragraphs, article.title = [article.title], None
     article.text = "\n\n".join(paragraphs)
     return article
 

@@ -83,3 +83,8 @@ def test_parse_never_raises_and_keeps_no_blank_paragraphs(raw):
     text = parse_article(raw).text
     assert "\n\n\n" not in text
     assert text == text.strip() or text == ""
+
+
+def test_a_single_line_record_is_body_not_title():
+    article = parse_article("Officials said 12 people were killed on the road")
+    assert (article.text, article.title) == ("Officials said 12 people were killed on the road", None)
