@@ -142,8 +142,8 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     for with_match in re.finditer(r"\bwith\s+", left):
         pass
     if with_match is not None:
-        start = lo + with_match.end()
-        chunk = _collect_chunk(masked, start, cue_start - len(left) + len(left.rstrip()) - (len(left.rstrip()) - len(re.sub(r"\s+(?:now|also|still)\s*$", "", left.rstrip()))))
+        subject_end = lo + len(re.sub(r"\s+(?:now|also|still)$", "", left.rstrip()))
+        chunk = _collect_chunk(masked, lo + with_match.end(), subject_end)
         if chunk:
             return chunk
     intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following)\b[^,]{0,80},\s*)?", left)
@@ -234,8 +234,6 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         coordinated = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None and previous_source is not None
         if coordinated:
             subject = previous_source
-        elif cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX) and cue.base not in {"say", "tell", "add"}:
-            subject = _subject_of_clause(masked, lo, cue.start)
         elif cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX):
             subject = _subject_of_clause(masked, lo, cue.start)
         else:

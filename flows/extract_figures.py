@@ -94,9 +94,8 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
 
 def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ('727 people', 'two major towns', 'hundreds of prisoners')."""
-    cursor, unit, unit_end = end, None, end
+    unit, unit_end = None, end
     words = list(re.finditer(r"[A-Za-z][\w’'-]*", text[end : min(limit, end + 60)]))
-    gap_ok = True
     for k, w in enumerate(words[:3]):
         gap = text[end + (words[k - 1].end() if k else 0) : end + w.start()]
         if k == 0 and not re.fullmatch(r"\s+", gap):
@@ -112,7 +111,6 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
         unit, unit_end = word, end + w.end()
         if low.endswith("s") or low in lexicon.MEASURE_UNITS or k == 2:
             break
-    del cursor, gap_ok
     return unit, unit_end
 
 
