@@ -15,10 +15,6 @@ _TOKEN = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(rf"{_TOKEN}(?: (?:(?:of|for|al|bin|de|van|von|der|the) )?{_TOKEN})*")
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 def _surname_key(token: str) -> str:
     token = token.lower().strip(".,’'")
     token = re.sub(r"^(?:al|el)[- ]", "", token)

@@ -45,6 +45,7 @@ class Claim:
     base: str | None
     medium: str | None = None
     mention_at: int = 0
+    stance: str = "asserts"
     quote_spans: list[QuoteSpan] = field(default_factory=list)
 
 
@@ -287,9 +288,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if c_end - c_start < 2:
             continue
         stance = "denies" if cue.base in lexicon.DENIAL_VERBS else "asserts"
-        claim = Claim(c_start, c_end, source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=subject[0])
-        claim.stance = stance  # type: ignore[attr-defined]
-        claims.append(claim)
+        claims.append(Claim(c_start, c_end, source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=subject[0], stance=stance))
     return claims
 
 
@@ -356,7 +355,6 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
                 continue  # a title, nickname or scare quote with no speaker in reach
             start, end = q.start, q.end
             claim = Claim(start, end, source=speaker, cue=None, base=None, medium=medium)
-            claim.stance = "asserts"  # type: ignore[attr-defined]
             claims.append(claim)
             owner = claim
         if speaker is None or not text[q.start : q.end].strip():
@@ -398,7 +396,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
                 ClaimSchema.source: c.source,
                 ClaimSchema.source_kind: speaker_kind(c.source),
                 ClaimSchema.cue: c.cue,
-                ClaimSchema.stance: getattr(c, "stance", "asserts"),
+                ClaimSchema.stance: c.stance,
                 ClaimSchema.quote_ids: [stable_id(article_id, "quote", q.start, q.end) for q in c.quote_spans],
             }
         )

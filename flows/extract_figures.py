@@ -85,8 +85,6 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
             return True  # "one of the few", pronoun uses
         if low == "one" and not re.match(r"^\s+[a-z]", after):
             return True
-        if re.match(r"^-(?:year|day|week|month|hour)-old", after):
-            return False
     if match.group("frac") and match.group("frac").lower() == "half" and re.match(r"^\s*(?:of\s+(?:the\s+)?(?:year|century|decade|time)|-)", after):
         return True
     return False
@@ -206,7 +204,7 @@ def extract_article(article_id: str, text: str, published: date | None, claims: 
                 value = lexicon.FRACTIONS[re.sub(r"\s+", " ", match.group("frac").lower())]
                 unit = "fraction"
                 unit_end = end
-                tail = re.match(r"\s+(?:of\s+the\s+way|outside\s+the\s+country|of\s+(?:the\s+)?[a-z]+)", text[end:s_end])
+                tail = re.match(r"\s+(?:of|outside|inside|in|across|within)\s+(?:the\s+|its\s+|their\s+)?[a-z]+", text[end:s_end])
                 if tail:
                     unit_end = end + tail.end()
             if match.group("cur"):

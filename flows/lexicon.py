@@ -70,8 +70,6 @@ ABBREVIATIONS = {
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
 DOUBLE_ANY = '"“”„«»'
-SINGLE_OPEN = "‘"
-SINGLE_CLOSE = "’"
 ANY_QUOTE_MARK = '"“”„«»‘’\''
 
 # --------------------------------------------------------------------------- attribution
@@ -132,23 +130,8 @@ CHUNK_STOPS = {
     "should", "may", "might", "must", "shall", "then", "now", "once", "said", "says", "told", "added",
     "over", "under", "between", "against", "during", "until", "without", "within", "per",
 }
-#: Adverbials skipped between a subject and its cue ("the Observatory earlier said").
-CUE_ADVERBS = {
-    "also", "earlier", "later", "previously", "again", "further", "then", "now", "has", "have", "had",
-    "would", "will", "repeatedly", "reportedly", "recently", "separately", "publicly", "privately", "once",
-    "initially", "subsequently", "quickly", "flatly", "firmly", "strongly", "explicitly", "openly", "officially",
-    "did", "does", "do", "not", "never", "just", "first", "last", "yesterday", "today", "tonight", "on",
-    "in", "a", "an", "the", "statement", "interview", "its", "his", "her", "their",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "i"}
-#: Connectors allowed inside a name or organization chunk.
-NAME_CONNECTORS = {"of", "for", "and", "the", "al", "bin", "de", "del", "van", "von", "der", "la", "le", "da", "&"}
 DETERMINERS = {"both", "these", "those", "all", "each", "the", "a", "an", "its", "his", "her", "their", "our", "some", "several", "many", "two", "three", "members"}
 #: Titles and roles stripped from a person's name ("Lieutenant Colonel Hassan Abdul Ghani" -> "Hassan Abdul Ghani").
 TITLES = {

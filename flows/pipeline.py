@@ -6,7 +6,6 @@ Tasks are thin wrappers over ``flows.stages``; they pass file paths, never frame
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from datetime import datetime, timezone
@@ -110,6 +109,3 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-
-def summary_json(summary: dict) -> str:
-    return json.dumps(summary, sort_keys=True)
