@@ -55,12 +55,12 @@ def validate_and_publish_task(batch_dirs: list[str], output_dir: str, run: dict)
         raise ValidationFailed(msg)
     finished = datetime.now(timezone.utc)
     run_row = pl.DataFrame(
-        [{**run, "finished_at": finished, **{name: tables[name].height for name in ARTICLE_TABLES}, "validation": "passed"}],
+        [{**run, "finished_at": finished, **{name: frame.height for name, frame in tables.items()}, "validation": "passed"}],
         schema=RunSchema.empty().schema,
     )
     previous_runs = output / "runs.parquet"
     if previous_runs.exists():
-        run_row = pl.concat([read_table(previous_runs).select(run_row.columns).cast(run_row.schema), run_row])
+        run_row = pl.concat([read_table(previous_runs), run_row], how="diagonal_relaxed").select(run_row.columns)
     tables["runs"] = run_row
     publish(tables, output)
     summary = {name: frame.height for name, frame in tables.items() if name != "runs"}

@@ -11,6 +11,7 @@ from flows import __version__
 from flows.extract_attributions import extract_quotes_and_claims
 from flows.extract_figures import extract_figures
 from flows.ingest import InputFile, ingest_files
+from flows.link import link_tables
 from flows.normalize import mark_duplicates, normalize_articles
 from schemas import ArticleSchema, ClaimSchema, FigureSchema, QuoteSchema, RejectSchema
 
@@ -43,7 +44,11 @@ def process_batch(files: list[InputFile]) -> dict[str, pl.DataFrame]:
 
 
 def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
-    """Concatenate batch tables, mark duplicate articles, and order rows deterministically."""
+    """Concatenate batch tables, mark duplicate articles, order rows deterministically, link across outlets.
+
+    Batch tables carry the cross-outlet columns (story_id, group ids) empty; they
+    are filled here because linking needs every article of the run.
+    """
     schemas = {"articles": ArticleSchema, "quotes": QuoteSchema, "claims": ClaimSchema, "figures": FigureSchema, "rejects": RejectSchema}
     tables = {
         name: pl.concat([p[name] for p in parts], how="vertical") if parts else schema.empty()
@@ -54,7 +59,7 @@ def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFr
         # an exact duplicate article yields the same rows again; keep one copy
         tables[name] = tables[name].unique(subset=id_column, keep="first", maintain_order=True).sort("article_id", "char_start", "char_end")
     tables["rejects"] = tables["rejects"].sort(RejectSchema.source_path, RejectSchema.record, nulls_last=False)
-    return tables
+    return link_tables(tables)
 
 
 def run_pipeline(files: list[InputFile], *, batch_size: int = 500) -> dict[str, pl.DataFrame]:

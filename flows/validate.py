@@ -63,6 +63,28 @@ def cross_table_failures(tables: dict[str, pl.DataFrame]) -> list[dict]:
     exploded = tables["claims"].with_row_index("__row").explode(ClaimSchema.quote_ids).filter(pl.col(ClaimSchema.quote_ids).is_not_null())
     bad = exploded.filter(~pl.col(ClaimSchema.quote_ids).is_in(quote_ids.implode()))
     failures += [_failure("claims", ClaimSchema.quote_ids, r["__row"], "quote_ids resolve to quotes", r[ClaimSchema.quote_ids]) for r in bad.iter_rows(named=True)]
+    if "figure_comparisons" in tables:
+        failures += _comparison_failures(tables["figure_comparisons"], tables["figures"], tables["articles"])
+    return failures
+
+
+def _comparison_failures(comparisons: pl.DataFrame, figures: pl.DataFrame, articles: pl.DataFrame) -> list[dict]:
+    """Each compared figure exists, in the article and story the row names."""
+    rows = comparisons.with_row_index("__row").join(
+        figures.select(FigureSchema.figure_id, pl.col(FigureSchema.article_id).alias("__figure_article")),
+        on=FigureSchema.figure_id, how="left",
+    ).join(
+        articles.select(ArticleSchema.article_id, pl.col(ArticleSchema.story_id).alias("__story")),
+        on=ArticleSchema.article_id, how="left",
+    )
+    failures = [
+        _failure("figure_comparisons", "figure_id", r["__row"], "figure_id resolves to a figure of article_id", r["figure_id"])
+        for r in rows.filter(pl.col("__figure_article").is_null() | (pl.col("__figure_article") != pl.col("article_id"))).iter_rows(named=True)
+    ]
+    failures += [
+        _failure("figure_comparisons", "story_id", r["__row"], "story_id is the article's story", r["story_id"])
+        for r in rows.filter(pl.col("__story").is_null() | (pl.col("__story") != pl.col("story_id"))).iter_rows(named=True)
+    ]
     return failures
 
 

@@ -2,6 +2,7 @@
 
 from schemas.articles import ArticleSchema
 from schemas.claims import ClaimSchema
+from schemas.figure_comparisons import FigureComparisonSchema
 from schemas.figures import FigureSchema
 from schemas.quotes import QuoteSchema
 from schemas.rejects import RejectSchema
@@ -13,6 +14,7 @@ TABLES = {
     "quotes": QuoteSchema,
     "claims": ClaimSchema,
     "figures": FigureSchema,
+    "figure_comparisons": FigureComparisonSchema,
     "rejects": RejectSchema,
     "runs": RunSchema,
 }
@@ -25,6 +27,7 @@ __all__ = [
     "SPAN_TABLES",
     "ArticleSchema",
     "ClaimSchema",
+    "FigureComparisonSchema",
     "FigureSchema",
     "QuoteSchema",
     "RejectSchema",

@@ -1,7 +1,5 @@
 """One row per distinct article: metadata plus the normalized body text."""
 
-from typing import Optional
-
 import polars as pl
 import pandera.polars as pa
 
@@ -33,6 +31,9 @@ class ArticleSchema(pa.DataFrameModel):
     content_sha256: str = pa.Field(str_matches=r"^[0-9a-f]{64}$", description="SHA-256 of text (UTF-8).")
     duplicate_of: str = id_field(nullable=True, description="article_id of the earlier copy when this is a duplicate.")
     wire_credits: pl.List(pl.String) = pa.Field(description="News agencies credited, e.g. ['Reuters', 'AP'].")
+    story_id: str = id_field(
+        description="Articles covering the same event share it: similar content published within a few days."
+    )
 
     class Config:
         strict = True

@@ -16,3 +16,7 @@ class ClaimSchema(SpanSchema):
     cue: str = pa.Field(nullable=True, description="Speech act: said, told, according to, denied ...")
     stance: str = pa.Field(isin=STANCES, description="'denies' when the cue is a denial, else 'asserts'.")
     quote_ids: pl.List(pl.String) = pa.Field(description="Direct quotes lying inside the content span.")
+    claim_group_id: str = id_field(description="The same statement reported by several articles of a story shares this id.")
+    n_outlets: int = pa.Field(
+        ge=1, description="Distinct outlets carrying the claim's group (articles where the outlet is unknown)."
+    )

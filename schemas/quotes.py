@@ -15,3 +15,6 @@ class QuoteSchema(SpanSchema):
     medium: str = pa.Field(nullable=True, description="Channel or addressee when stated ('WeChat', 'The Associated Press').")
     is_fragment: bool = pa.Field(description="True when the quote is part of a sentence the outlet wrote.")
     claim_id: str = id_field(nullable=True, description="The claim whose content holds this quote.")
+    quote_group_id: str = id_field(
+        description="The same quotation carried by several articles of a story shares this id (small wording differences allowed)."
+    )

@@ -16,6 +16,9 @@ class RunSchema(pa.DataFrameModel):
     quotes: int = pa.Field(ge=0, description="Rows in quotes.")
     claims: int = pa.Field(ge=0, description="Rows in claims.")
     figures: int = pa.Field(ge=0, description="Rows in figures.")
+    figure_comparisons: int = pa.Field(
+        ge=0, nullable=True, description="Rows in figure_comparisons (null in runs from before that table existed)."
+    )
     rejects: int = pa.Field(ge=0, description="Rows in rejects.")
     validation: str = pa.Field(isin=OUTCOMES, description="Outcome of schema and cross-table validation.")
 

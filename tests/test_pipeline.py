@@ -15,10 +15,11 @@ from conftest import SEEDS
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "seeds.json"
 _GOLDEN_COLUMNS = {
-    "articles": ["source_id", "article_id", "outlet", "title", "published_at", "dateline", "authors", "wire_credits", "word_count"],
-    "quotes": ["quote_id", "text", "speaker", "speaker_kind", "cue", "medium", "is_fragment"],
-    "claims": ["claim_id", "text", "source", "cue", "stance"],
+    "articles": ["source_id", "article_id", "outlet", "title", "published_at", "dateline", "authors", "wire_credits", "word_count", "story_id"],
+    "quotes": ["quote_id", "text", "speaker", "speaker_kind", "cue", "medium", "is_fragment", "quote_group_id"],
+    "claims": ["claim_id", "text", "source", "cue", "stance", "claim_group_id", "n_outlets"],
     "figures": ["figure_id", "text", "value", "value_high", "qualifier", "unit", "category", "source", "as_of"],
+    "figure_comparisons": ["comparison_id", "figure_id", "category", "unit", "source", "value", "disagrees", "relative_spread"],
 }
 
 
@@ -66,7 +67,7 @@ def test_batching_does_not_change_the_result(seeds_output):
     files = discover_inputs([SEEDS])
     one_batch = run_pipeline(files, batch_size=500)
     small_batches = run_pipeline(files, batch_size=2)
-    for name in ("articles", *SPAN_TABLES):
+    for name in ("articles", *SPAN_TABLES, "figure_comparisons"):
         assert one_batch[name].equals(small_batches[name]), name
         assert one_batch[name].equals(pl.read_parquet(seeds_output / f"{name}.parquet")), name
 

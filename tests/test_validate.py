@@ -68,3 +68,14 @@ def test_missing_table_is_a_failure(seeds_output, tmp_path):
     (partial / "claims.parquet").unlink()
     failures = validate_directory(partial)
     assert ("claims", "table exists") in failures.select("table", "check").rows()
+
+
+def test_figure_comparison_pointing_at_another_story_is_caught(seeds_output):
+    wrong_story = lambda f: f.with_columns(pl.lit("0" * 16).alias("story_id"))  # noqa: E731
+    failures = _corrupt(_tables(seeds_output), "figure_comparisons", wrong_story)
+    assert ("figure_comparisons", "story_id", 0) in failures.select("table", "column", "row").rows()
+
+
+def test_inconsistent_spread_is_caught_by_the_schema(seeds_output):
+    failures = _corrupt(_tables(seeds_output), "figure_comparisons", lambda f: f.with_columns(pl.col("spread") + 1))
+    assert "figure_comparisons" in failures["table"].to_list()

@@ -1,0 +1,307 @@
+"""Link across outlets: stories, shared quotes, corroborated claims, disagreeing figures.
+
+This stage needs every article of a run at once, so it runs after the batches are
+combined. Similarity comes from libraries (scikit-learn TF-IDF for stories,
+rapidfuzz for quotes, claims and source names); this module only decides which
+pairs count as "the same" and turns the links into deterministic group ids.
+
+Group ids are anchored on the group's earliest member (by publication time, then
+id), so articles that arrive in a later run and join an existing group keep its id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import polars as pl
+from rapidfuzz import fuzz, process
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from flows.ids import stable_id
+from schemas import ArticleSchema, ClaimSchema, FigureComparisonSchema, FigureSchema, QuoteSchema
+
+#: TF-IDF cosine at or above which two articles cover the same story. Same-event
+#: coverage by different outlets scores 0.25-0.50; unrelated articles on a shared
+#: beat (one election campaign) stay below 0.25 once they are days apart.
+STORY_SIMILARITY = 0.25
+#: Articles published further apart than this are never linked directly.
+STORY_WINDOW_DAYS = 3.0
+#: Rows per block of the sparse similarity product (bounds memory on big runs).
+_BLOCK_ROWS = 512
+
+#: rapidfuzz scores (0-100) for the same quotation / statement.
+QUOTE_SAME = 90.0
+QUOTE_CONTAINED = 95.0
+QUOTE_MIN_WORDS = 4
+CLAIM_SAME = 85.0
+CLAIM_MIN_WORDS = 5
+SOURCE_SAME = 90.0
+
+#: A quantity's reports are split where one value is more than this many times the
+#: previous one: "tens of thousands displaced" and "12 million displaced" in one
+#: story are different quantities, not a disagreement.
+QUANTITY_GAP = 3.0
+
+Linker = Callable[[list[str]], np.ndarray]
+
+
+def comparable_text(column: str, *, mask_numbers: bool = False) -> pl.Expr:
+    """Lower-case text with quote marks, hyphens and punctuation folded away.
+
+    "north-western" and "northwestern", curly and straight apostrophes compare equal.
+    With ``mask_numbers`` every number becomes "#", so "704 killed" and "727 killed"
+    read as the same statement (the figures table shows the disagreement).
+    """
+    expr = (
+        pl.col(column)
+        .str.normalize("NFKC")
+        .str.to_lowercase()
+        .str.replace_all(r"[’‘`´]", "'")
+        .str.replace_all(r"(\w)-(\w)", "$1$2")
+        .str.replace_all(r"[^\w\s]", " ")
+    )
+    if mask_numbers:
+        expr = expr.str.replace_all(r"\d[\d.,]*", "#")
+    return expr.str.replace_all(r"\s+", " ").str.strip_chars()
+
+
+def _anchored_ids(labels: np.ndarray, order: pl.DataFrame, id_column: str, prefix: str) -> pl.Series:
+    """One id per connected component, derived from its first member in ``order``'s row order."""
+    frame = order.select(pl.col(id_column)).with_columns(pl.Series("__label", labels)).with_row_index("__pos")
+    anchors = frame.group_by("__label").agg(pl.col(id_column).sort_by("__pos").first().alias("__anchor"))
+    joined = frame.join(anchors, on="__label", how="left").sort("__pos")
+    return joined["__anchor"].map_elements(lambda anchor: stable_id(prefix, anchor), return_dtype=pl.String)
+
+
+def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    graph = coo_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+# -- stories -----------------------------------------------------------------
+
+
+def _story_edges(texts: Sequence[str], days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(
+        sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32
+    ).fit_transform(texts)
+    transposed = vectors.T.tocsr()
+    rows, cols = [], []
+    for start in range(0, vectors.shape[0], _BLOCK_ROWS):
+        block = (vectors[start : start + _BLOCK_ROWS] @ transposed).tocoo()
+        keep = (block.data >= STORY_SIMILARITY) & (block.col > block.row + start)
+        rows.append(block.row[keep] + start)
+        cols.append(block.col[keep])
+    row_idx, col_idx = np.concatenate(rows), np.concatenate(cols)
+    apart = np.abs(days[row_idx] - days[col_idx])
+    near = np.isnan(apart) | (apart <= STORY_WINDOW_DAYS)
+    return row_idx[near], col_idx[near]
+
+
+def assign_stories(articles: pl.DataFrame) -> pl.DataFrame:
+    """``story_id`` for every article: similar content, published close in time."""
+    if articles.is_empty():
+        return articles.with_columns(pl.lit(None, pl.String).alias(ArticleSchema.story_id))
+    ordered = articles.with_row_index("__input").sort(
+        ArticleSchema.published_at, ArticleSchema.article_id, nulls_last=True
+    )
+    days = (ordered[ArticleSchema.published_at].dt.epoch("s").cast(pl.Float64) / 86400.0).to_numpy()
+    rows, cols = _story_edges(ordered[ArticleSchema.text].to_list(), np.asarray(days, dtype=np.float64))
+    labels = _components(ordered.height, rows, cols)
+    story = _anchored_ids(labels, ordered, ArticleSchema.article_id, "story")
+    return ordered.with_columns(story.alias(ArticleSchema.story_id)).sort("__input").drop("__input")
+
+
+# -- quotes and claims -------------------------------------------------------
+
+
+def _quote_links(texts: list[str]) -> np.ndarray:
+    """Same quotation: nearly equal, or one a trimmed copy of the other."""
+    whole = process.cdist(texts, texts, scorer=fuzz.ratio, workers=-1) >= QUOTE_SAME
+    contained = process.cdist(texts, texts, scorer=fuzz.partial_ratio, workers=-1) >= QUOTE_CONTAINED
+    lengths = np.array([len(t) for t in texts], dtype=np.float64)
+    words = np.array([len(t.split()) for t in texts])
+    ratio = np.minimum.outer(lengths, lengths) / np.maximum(np.maximum.outer(lengths, lengths), 1.0)
+    substantial = np.minimum.outer(words, words) >= QUOTE_MIN_WORDS
+    return whole | (contained & substantial & (ratio >= 0.5))
+
+
+def _claim_links(texts: list[str]) -> np.ndarray:
+    """Same statement: the same content words, in order or as a subset of a longer report."""
+    ordered = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=-1) >= CLAIM_SAME
+    subset = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1) >= CLAIM_SAME
+    words = np.array([len(t.split()) for t in texts])
+    return ordered | (subset & (np.minimum.outer(words, words) >= CLAIM_MIN_WORDS))
+
+
+def _source_links(names: list[str]) -> np.ndarray:
+    """Same source: one name's words contain the other's ("army" / "Syrian army")."""
+    return process.cdist(names, names, scorer=fuzz.token_set_ratio, workers=-1) >= SOURCE_SAME
+
+
+def _group_within_stories(rows: pl.DataFrame, key: str, linked: Linker, *, across_articles: bool = True) -> np.ndarray:
+    """Component labels for ``rows`` (story_id, ``key``, article_id), linking rows of one story only.
+
+    With ``across_articles`` two rows of the same article are never linked directly.
+    """
+    edge_rows, edge_cols = [], []
+    positions = rows.with_row_index("__pos")
+    for (_,), story in positions.group_by(ArticleSchema.story_id, maintain_order=True):
+        if story.height < 2 or (across_articles and story[ArticleSchema.article_id].n_unique() < 2):
+            continue
+        links = linked(story[key].to_list())
+        if across_articles:
+            articles = story[ArticleSchema.article_id].to_numpy()
+            links &= articles[:, None] != articles[None, :]
+        i, j = np.nonzero(np.triu(links, k=1))
+        pos = story["__pos"].to_numpy()
+        edge_rows.append(pos[i])
+        edge_cols.append(pos[j])
+    empty = np.array([], dtype=np.int64)
+    return _components(
+        rows.height,
+        np.concatenate(edge_rows) if edge_rows else empty,
+        np.concatenate(edge_cols) if edge_cols else empty,
+    )
+
+
+def _with_article_context(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    context = articles.select(
+        ArticleSchema.article_id, ArticleSchema.story_id, ArticleSchema.published_at, ArticleSchema.outlet,
+        ArticleSchema.duplicate_of,
+        pl.coalesce(ArticleSchema.outlet, ArticleSchema.article_id).alias("__outlet_key"),
+    )
+    return frame.with_row_index("__input").join(context, on=ArticleSchema.article_id, how="left")
+
+
+def _grouped(frame: pl.DataFrame, articles: pl.DataFrame, *, id_column: str, key: pl.Expr, linked: Linker, prefix: str) -> pl.DataFrame:
+    """``frame`` in story order, with ``__group`` set and the article context joined."""
+    rows = (
+        _with_article_context(frame, articles)
+        .with_columns(key.alias("__key"))
+        .sort(ArticleSchema.story_id, ArticleSchema.published_at, ArticleSchema.article_id, "char_start", nulls_last=True)
+    )
+    labels = _group_within_stories(rows, "__key", linked)
+    return rows.with_columns(_anchored_ids(labels, rows, id_column, prefix).alias("__group"))
+
+
+def group_quotes(quotes: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """``quote_group_id``: the same quotation across the articles of a story."""
+    if quotes.is_empty():
+        return quotes
+    rows = _grouped(quotes, articles, id_column=QuoteSchema.quote_id, key=comparable_text(QuoteSchema.text), linked=_quote_links, prefix="quote-group")
+    return rows.sort("__input").with_columns(pl.col("__group").alias(QuoteSchema.quote_group_id)).select(quotes.columns)
+
+
+def group_claims(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """``claim_group_id`` and ``n_outlets``: the same statement across the articles of a story."""
+    if claims.is_empty():
+        return claims
+    rows = _grouped(claims, articles, id_column=ClaimSchema.claim_id, key=comparable_text(ClaimSchema.text, mask_numbers=True), linked=_claim_links, prefix="claim-group")
+    rows = rows.with_columns(
+        pl.col("__group").alias(ClaimSchema.claim_group_id),
+        pl.col("__outlet_key").filter(pl.col(ArticleSchema.duplicate_of).is_null()).n_unique().over("__group").clip(1).alias(ClaimSchema.n_outlets),
+    )
+    return rows.sort("__input").select(claims.columns)
+
+
+# -- figures -----------------------------------------------------------------
+
+
+def _source_keys(figures: pl.DataFrame) -> pl.Series:
+    """One key per source within a story: "the Observatory" variants collapse to the fullest name."""
+    named = (
+        figures.select(ArticleSchema.story_id, FigureSchema.source)
+        .filter(pl.col(FigureSchema.source).is_not_null())
+        .unique()
+        .with_columns(comparable_text(FigureSchema.source).str.replace(r"^the ", "").alias("__key"))
+        .sort(ArticleSchema.story_id, pl.col(FigureSchema.source).str.len_chars(), FigureSchema.source, descending=[False, True, False])
+    )
+    labels = _group_within_stories(named, "__key", _source_links, across_articles=False)
+    named = named.with_columns(pl.Series("__label", labels)).with_columns(
+        pl.col(FigureSchema.source).first().over(ArticleSchema.story_id, "__label").alias("__source_key")
+    )
+    joined = figures.join(named.select(ArticleSchema.story_id, FigureSchema.source, "__source_key"), on=[ArticleSchema.story_id, FigureSchema.source], how="left", nulls_equal=False)
+    return joined["__source_key"]
+
+
+def _plausible_range() -> tuple[pl.Expr, pl.Expr]:
+    """The interval of true values each report allows ("more than 700": 700 to infinity)."""
+    value, high, qualifier = pl.col(FigureSchema.value), pl.col(FigureSchema.value_high), pl.col(FigureSchema.qualifier)
+    low = (
+        pl.when(qualifier == "at_most").then(0.0)
+        .when(qualifier == "approximately").then(value * 0.9)
+        .otherwise(value)
+    )
+    top = (
+        pl.when(qualifier == "at_least").then(float("inf"))
+        .when(qualifier == "approximately").then(value * 1.1)
+        .when(qualifier == "range").then(pl.coalesce(high, value))
+        .when(qualifier == "vague").then(value * 10.0)
+        .otherwise(value)
+    )
+    return low, top
+
+
+def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Every value of each quantity that two or more articles of a story report."""
+    empty = FigureComparisonSchema.empty()
+    rows = _with_article_context(figures, articles).filter(pl.col(ArticleSchema.duplicate_of).is_null())
+    if rows.is_empty():
+        return empty
+    rows = rows.with_columns(_source_keys(rows).alias("__source_key"), pl.col(FigureSchema.unit).str.to_lowercase().alias("__unit"))
+    quantity = [ArticleSchema.story_id, FigureSchema.category, "__unit", "__source_key"]
+    rows = rows.sort(*quantity, FigureSchema.value, nulls_last=True).with_columns(
+        (pl.col(FigureSchema.value) > QUANTITY_GAP * pl.col(FigureSchema.value).shift(1).over(quantity))
+        .fill_null(False)
+        .cum_sum()
+        .over(quantity)
+        .alias("__band")
+    )
+    measured = [*quantity, "__band"]
+    low, top = _plausible_range()
+    rows = rows.with_columns(
+        pl.col(ArticleSchema.article_id).n_unique().over(measured).alias(FigureComparisonSchema.n_articles),
+    ).filter(pl.col(FigureComparisonSchema.n_articles) >= 2)
+    if rows.is_empty():
+        return empty
+    rows = rows.with_columns(
+        pl.col("__outlet_key").n_unique().over(measured).alias(FigureComparisonSchema.n_outlets),
+        pl.col(FigureSchema.value).min().over(measured).alias(FigureComparisonSchema.min_value),
+        pl.coalesce(FigureSchema.value_high, FigureSchema.value).max().over(measured).alias(FigureComparisonSchema.max_value),
+        (low.max().over(measured) > top.min().over(measured)).alias(FigureComparisonSchema.disagrees),
+        pl.col(FigureSchema.figure_id)
+        .sort_by(ArticleSchema.published_at, ArticleSchema.article_id, "char_start", nulls_last=True)
+        .first()
+        .over(measured)
+        .alias("__anchor"),
+        pl.col("__source_key").alias(FigureComparisonSchema.source),
+    )
+    rows = rows.with_columns(
+        (pl.col(FigureComparisonSchema.max_value) - pl.col(FigureComparisonSchema.min_value)).alias(FigureComparisonSchema.spread),
+        pl.struct(ArticleSchema.story_id, FigureSchema.category, "__unit", "__source_key", "__anchor")
+        .map_elements(lambda k: stable_id("figure-comparison", *k.values()), return_dtype=pl.String)
+        .alias(FigureComparisonSchema.comparison_id),
+    ).with_columns(
+        pl.when(pl.col(FigureComparisonSchema.max_value) > 0)
+        .then(pl.col(FigureComparisonSchema.spread) / pl.col(FigureComparisonSchema.max_value))
+        .otherwise(0.0)
+        .alias(FigureComparisonSchema.relative_spread),
+    )
+    columns = list(empty.columns)
+    return rows.sort(ArticleSchema.story_id, FigureComparisonSchema.comparison_id, ArticleSchema.published_at, ArticleSchema.article_id, "char_start", nulls_last=True).select(columns)
+
+
+def link_tables(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Add story, quote-group and claim-group columns and the figure_comparisons table."""
+    linked = dict(tables)
+    articles = assign_stories(tables["articles"].drop(ArticleSchema.story_id, strict=False))
+    linked["articles"] = articles
+    linked["quotes"] = group_quotes(tables["quotes"], articles)
+    linked["claims"] = group_claims(tables["claims"], articles)
+    linked["figure_comparisons"] = compare_figures(tables["figures"], articles)
+    return linked

@@ -1,0 +1,186 @@
+"""Cross-outlet linking: stories, quote and claim groups, figure comparisons.
+
+The seeds are five outlets on one event (Hama's capture, 5-6 Dec 2024);
+tests/data/link holds two unrelated articles and a later article on the same event.
+"""
+
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, strategies as st
+
+from flows.ingest import discover_inputs
+from flows.link import compare_figures, comparable_text, group_quotes
+from flows.stages import run_pipeline
+from schemas import ArticleSchema, FigureSchema, QuoteSchema
+
+from conftest import SEEDS
+
+LINK_DATA = Path(__file__).resolve().parent / "data" / "link"
+
+
+@pytest.fixture(scope="module")
+def seeds_tables():
+    return run_pipeline(discover_inputs([SEEDS]))
+
+
+@pytest.fixture(scope="module")
+def mixed_tables():
+    return run_pipeline(discover_inputs([SEEDS, LINK_DATA]))
+
+
+def _seed_number(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    """Attach the seed's file number (000-004) so assertions read like the issue."""
+    numbers = articles.select(ArticleSchema.article_id, pl.col(ArticleSchema.source_path).str.slice(0, 3).alias("seed"))
+    return frame.join(numbers, on=ArticleSchema.article_id, how="left")
+
+
+def test_the_five_seed_outlets_are_one_story(seeds_tables):
+    assert seeds_tables["articles"][ArticleSchema.story_id].n_unique() == 1
+
+
+def test_unrelated_articles_stay_out_and_story_ids_survive_new_articles(seeds_tables, mixed_tables):
+    stories = dict(mixed_tables["articles"].select(ArticleSchema.source_path, ArticleSchema.story_id).iter_rows())
+    seed_story = seeds_tables["articles"][ArticleSchema.story_id][0]
+    assert stories["hama_followup.json"] == seed_story
+    assert all(stories[path] == seed_story for path in stories if path.startswith("00"))
+    assert len({stories["council_budget.json"], stories["chess_final.json"], seed_story}) == 3
+
+
+def _quote_group(tables, starts_with: str) -> pl.DataFrame:
+    quotes = _seed_number(tables["quotes"], tables["articles"])
+    return quotes.filter(comparable_text(QuoteSchema.text).str.starts_with(starts_with))
+
+
+def test_the_same_quotation_shares_a_group_across_outlets(seeds_tables):
+    hama_falls = _quote_group(seeds_tables, "if hama falls")
+    assert sorted(hama_falls["seed"]) == ["001", "004"]
+    assert hama_falls[QuoteSchema.quote_group_id].n_unique() == 1
+    embassy = _quote_group(seeds_tables, "currently the situation in")  # "northwestern" vs "north-western"
+    assert sorted(embassy["seed"]) == ["000", "001"]
+    assert embassy[QuoteSchema.quote_group_id].n_unique() == 1
+
+
+def test_different_quotes_stay_in_different_groups(seeds_tables):
+    hama_falls = _quote_group(seeds_tables, "if hama falls")[QuoteSchema.quote_group_id][0]
+    embassy = _quote_group(seeds_tables, "currently the situation in")[QuoteSchema.quote_group_id][0]
+    assert hama_falls != embassy
+    quotes = seeds_tables["quotes"]
+    # a group never holds two unrelated texts: every member shares words with the group's first member
+    for _, group in quotes.group_by(QuoteSchema.quote_group_id):
+        texts = group.select(comparable_text(QuoteSchema.text))[QuoteSchema.text].to_list()
+        first = set(texts[0].split())
+        assert all(len(first & set(t.split())) >= min(len(first), len(t.split())) * 0.5 for t in texts), texts
+
+
+def test_the_armys_redeployment_claim_is_corroborated_by_three_outlets(seeds_tables):
+    claims = _seed_number(seeds_tables["claims"], seeds_tables["articles"])
+    redeploying = claims.filter(pl.col("text").str.contains("redeploying outside"))
+    assert redeploying["claim_group_id"].n_unique() == 1
+    assert redeploying["n_outlets"].min() >= 3
+    assert redeploying["seed"].n_unique() >= 3
+
+
+def test_the_two_death_tolls_are_one_claim_group(seeds_tables):
+    tolls = seeds_tables["claims"].filter(pl.col("text").str.contains(r"^7\d\d people"))
+    assert tolls.height == 2 and tolls["claim_group_id"].n_unique() == 1
+
+
+def test_figure_comparisons_show_the_disagreeing_tolls(seeds_tables):
+    comparisons = seeds_tables["figure_comparisons"]
+    by_value = {row["value"]: row for row in comparisons.iter_rows(named=True)}
+    for low, high in ((704.0, 727.0), (110.0, 111.0)):
+        assert by_value[low]["comparison_id"] == by_value[high]["comparison_id"]
+        assert by_value[low]["disagrees"] and by_value[high]["disagrees"]
+        assert by_value[low]["spread"] == high - low
+    assert by_value[704.0]["comparison_id"] != by_value[110.0]["comparison_id"]  # people vs civilians
+
+
+def _articles(*rows: tuple[str, str, str | None]) -> pl.DataFrame:
+    frame = pl.DataFrame(
+        [{"article_id": a, "story_id": s, "outlet": o, "text": "x", "source_path": a, "source_id": a} for a, s, o in rows]
+    )
+    return frame.with_columns(
+        pl.lit(None, ArticleSchema.empty().schema[ArticleSchema.published_at]).alias(ArticleSchema.published_at),
+        pl.lit(None, pl.String).alias(ArticleSchema.duplicate_of),
+    )
+
+
+def _figures(*rows: tuple[str, float, str]) -> pl.DataFrame:
+    data = [
+        {"article_id": a, "char_start": i, "char_end": i + 1, "text": "x", "figure_id": f"{i:016x}", "value": v,
+         "value_high": None, "qualifier": q, "unit": "people", "category": "killed", "source": "the ministry",
+         "claim_id": None, "as_of": None}
+        for i, (a, v, q) in enumerate(rows)
+    ]
+    return pl.DataFrame(data, schema=FigureSchema.empty().schema)
+
+
+STORY = "a" * 16
+ARTICLES = _articles(("1" * 16, STORY, "Outlet A"), ("2" * 16, STORY, "Outlet B"), ("3" * 16, STORY, None))
+
+
+@pytest.mark.parametrize(
+    ("reports", "disagrees"),
+    [
+        ([(700.0, "at_least"), (727.0, "exact")], False),  # "more than 700" fits 727
+        ([(704.0, "exact"), (727.0, "exact")], True),
+        ([(720.0, "approximately"), (727.0, "exact")], False),
+        ([(750.0, "at_most"), (704.0, "exact")], False),  # "up to 750"
+        ([(750.0, "at_least"), (704.0, "exact")], True),
+    ],
+)
+def test_qualifiers_decide_whether_reports_disagree(reports, disagrees):
+    figures = _figures(*[("1" * 16, reports[0][0], reports[0][1]), ("2" * 16, reports[1][0], reports[1][1])])
+    comparisons = compare_figures(figures, ARTICLES)
+    assert comparisons.height == 2
+    assert comparisons["disagrees"].to_list() == [disagrees, disagrees]
+
+
+def test_figures_from_one_article_or_far_apart_in_size_are_not_compared():
+    same_article = _figures(("1" * 16, 704.0, "exact"), ("1" * 16, 727.0, "exact"))
+    assert compare_figures(same_article, ARTICLES).is_empty()
+    different_scale = _figures(("1" * 16, 10_000.0, "vague"), ("2" * 16, 12_000_000.0, "approximately"))
+    assert compare_figures(different_scale, ARTICLES).is_empty()
+
+
+def test_outlets_are_counted_once_and_unknown_outlets_by_article():
+    figures = _figures(("1" * 16, 704.0, "exact"), ("2" * 16, 727.0, "exact"), ("3" * 16, 727.0, "exact"))
+    assert compare_figures(figures, ARTICLES)["n_outlets"].to_list() == [3, 3, 3]
+
+
+def _quotes(*texts: tuple[str, str]) -> pl.DataFrame:
+    data = [
+        {"article_id": a, "char_start": i, "char_end": i + len(t), "text": t, "quote_id": f"{i:016x}", "speaker_kind": "unknown", "is_fragment": False}
+        for i, (a, t) in enumerate(texts)
+    ]
+    return pl.DataFrame(data, schema=QuoteSchema.empty().schema)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("The situation in north-western Syria is intensifying.", "the situation in northwestern Syria is intensifying", True),
+        ("It’s the beginning of the regime’s fall", "It's the beginning of the regime's fall", True),
+        ("If Hama falls, it means that the beginning of the regime's fall has started", "If Hama falls, it means that the beginning of the regime's fall", True),
+        ("as soon as possible", "Citizens should leave the country as soon as possible, using commercial flights", False),
+        ("We will defend Homs to the last man", "We seized the main police department in the city", False),
+    ],
+)
+def test_quote_groups_allow_small_differences_only(first, second, same):
+    grouped = group_quotes(_quotes(("1" * 16, first), ("2" * 16, second)), ARTICLES)
+    assert (grouped[QuoteSchema.quote_group_id].n_unique() == 1) is same
+
+
+def test_quotes_in_one_article_are_not_grouped_with_each_other():
+    grouped = group_quotes(_quotes(("1" * 16, "as soon as possible"), ("1" * 16, "as soon as possible")), ARTICLES)
+    assert grouped[QuoteSchema.quote_group_id].n_unique() == 2
+
+
+@given(st.text(max_size=200))
+def test_comparable_text_is_stable(text):
+    once = pl.DataFrame({"t": [text]}).select(comparable_text("t"))["t"][0]
+    assert pl.DataFrame({"t": [once]}).select(comparable_text("t"))["t"][0] == once
+    assert once == once.strip() and "  " not in once and not set(once) & set("\"'-.,;:!?()“”’‘")
