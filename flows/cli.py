@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import fcntl
 import json
 import os
 import sys
@@ -26,27 +25,24 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if missing:
         print(f"newsfacts run: input not found: {', '.join(missing)}", file=sys.stderr)
         return 2
-    output = Path(args.output)
-    output.mkdir(parents=True, exist_ok=True)
-    lock_path = output / ".newsfacts.lock"
-    with open(lock_path, "w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            print(f"newsfacts run: another run is writing to {output}; wait for it or choose another --output", file=sys.stderr)
-            return 3
-        from flows.pipeline import ValidationFailed, newsfacts_flow
+    output = Path(args.output).resolve()
+    from flows.io import NotAnOutputFolder, OutputBusy, output_lock
+    from flows.pipeline import RUNS_FILE, ValidationFailed, newsfacts_flow
 
-        try:
+    try:
+        with output_lock(output, RUNS_FILE):
             summary = newsfacts_flow(inputs=inputs, output_dir=str(output), batch_size=args.batch_size)
-        except ValidationFailed as err:
-            print(f"newsfacts run: {err}", file=sys.stderr)
-            return 1
+    except ValidationFailed as err:
+        print(f"newsfacts run: {err}", file=sys.stderr)
+        return 1
+    except (OutputBusy, NotAnOutputFolder) as err:
+        print(f"newsfacts run: {err}", file=sys.stderr)
+        return 3
     if args.json:
         print(json.dumps(summary, sort_keys=True))
     else:
         counts = ", ".join(f"{name} {count}" for name, count in summary.items())
-        print(f"newsfacts run: wrote {output}/ ({counts})")
+        print(f"newsfacts run: wrote {args.output}/ ({counts})")
     return 0
 
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandera.polars as pa
@@ -45,14 +51,6 @@ def read_table(path: Path, schema: type[pa.DataFrameModel] | None = None) -> pl.
     return pl.read_parquet(path)
 
 
-def read_parts(paths: list[Path], schema: type[pa.DataFrameModel]) -> pl.DataFrame:
-    """Concatenate batch parts of one table (empty typed table when there are none)."""
-    frames = [pl.read_parquet(p) for p in paths if p.exists()]
-    if not frames:
-        return schema.empty()
-    return pl.concat([conform(f, schema) for f in frames], how="vertical")
-
-
 def fsync_dir(path: Path) -> None:
     """Make renames inside a folder durable."""
     fd = os.open(path, os.O_RDONLY)
@@ -60,3 +58,103 @@ def fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# -- the output folder as a unit ---------------------------------------------
+
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+class OutputBusy(RuntimeError):
+    """Another run holds the output folder."""
+
+
+class NotAnOutputFolder(RuntimeError):
+    """The output path holds something newsfacts did not write; replacing it could destroy data."""
+
+
+def state_dir(output: Path) -> Path:
+    """Beside the output folder (same filesystem, so renames are atomic): lock, batch parts, staging."""
+    return output.parent / f".{output.name}.newsfacts"
+
+
+def check_replaceable(output: Path, marker: str) -> None:
+    """Refuse to replace a non-empty folder that holds no ``marker`` (it is not a newsfacts output)."""
+    if output.is_dir() and any(output.iterdir()) and not (output / marker).exists():
+        msg = f"{output} is not empty and holds no {marker}: not a newsfacts output, refusing to replace it; choose a new folder"
+        raise NotAnOutputFolder(msg)
+    if output.exists() and not output.is_dir():
+        msg = f"{output} is a file, not a folder"
+        raise NotAnOutputFolder(msg)
+
+
+_HELD: dict[Path, int] = {}
+
+
+@contextlib.contextmanager
+def output_lock(output: Path, marker: str) -> Iterator[Path]:
+    """Hold the output folder for one run; a second run refuses at once instead of waiting.
+
+    The lock lives beside the folder because the folder itself is swapped out on publish.
+    Leftovers of a killed run (parts, staging) are removed once the lock is held. Re-entrant
+    within a process, so the CLI can take it before starting the flow (a fast, clean refusal).
+    """
+    check_replaceable(output, marker)
+    state = state_dir(output)
+    if _HELD.get(state):
+        _HELD[state] += 1
+        try:
+            yield state
+        finally:
+            _HELD[state] -= 1
+        return
+    state.mkdir(parents=True, exist_ok=True)
+    with open(state / "lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            msg = f"another run is writing to {output}; wait for it to finish or choose another output folder"
+            raise OutputBusy(msg) from None
+        for leftover in state.iterdir():
+            if leftover.name != "lock":
+                shutil.rmtree(leftover, ignore_errors=True)
+        _HELD[state] = 1
+        try:
+            yield state
+        finally:
+            del _HELD[state]
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2); False where the system cannot."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def swap_in_folder(staging: Path, output: Path, *, marker: str) -> None:
+    """Make ``staging`` the output folder in one step: readers see the old set of tables or the new one.
+
+    ``marker`` is a file every newsfacts output holds; an existing non-empty folder
+    without it is refused rather than replaced.
+    """
+    fsync_dir(staging)
+    check_replaceable(output, marker)
+    if not output.exists():
+        os.rename(staging, output)
+    elif _exchange(staging, output):
+        shutil.rmtree(staging)  # now the previous output
+    else:  # no atomic exchange here: move tables one by one, the run row last
+        for path in sorted(staging.iterdir(), key=lambda p: p.name == marker):
+            os.replace(path, output / path.name)
+        shutil.rmtree(staging)
+    fsync_dir(output.parent)

@@ -17,10 +17,14 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.ids import stable_id
 from flows.ingest import InputFile, discover_inputs
-from flows.io import fsync_dir, read_table, write_table
+from flows.io import output_lock, read_table, swap_in_folder, write_table
 from flows.stages import ARTICLE_TABLES, code_version, combine_batches, process_batch
 from flows.validate import validate_tables
 from schemas import TABLES, RunSchema
+
+
+#: Every newsfacts output folder holds it; the run history, and the mark of a folder newsfacts may replace.
+RUNS_FILE = "runs.parquet"
 
 
 class ValidationFailed(RuntimeError):
@@ -42,7 +46,7 @@ def process_batch_task(files: list[tuple[str, str]], work_dir: str, index: int) 
 
 
 @task(name="validate-and-publish")
-def validate_and_publish_task(batch_dirs: list[str], output_dir: str, run: dict) -> dict:
+def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_dir: str, run: dict) -> dict:
     """Combine batches, validate every table, then swap them into the output folder."""
     logger = get_run_logger()
     parts = [{name: read_table(Path(d) / f"{name}.parquet", TABLES[name]) for name in ARTICLE_TABLES} for d in batch_dirs]
@@ -58,30 +62,22 @@ def validate_and_publish_task(batch_dirs: list[str], output_dir: str, run: dict)
         [{**run, "finished_at": finished, **{name: frame.height for name, frame in tables.items()}, "validation": "passed"}],
         schema=RunSchema.empty().schema,
     )
-    previous_runs = output / "runs.parquet"
+    previous_runs = output / RUNS_FILE
     if previous_runs.exists():
         run_row = pl.concat([read_table(previous_runs), run_row], how="diagonal_relaxed").select(run_row.columns)
     tables["runs"] = run_row
-    publish(tables, output)
+    publish(tables, output, Path(staging_dir))
     summary = {name: frame.height for name, frame in tables.items() if name != "runs"}
     logger.info("published %s to %s", summary, output)
     return summary
 
 
-def publish(tables: dict[str, pl.DataFrame], output: Path) -> None:
-    """Write into a staging folder beside the output, then move each table in with an atomic rename."""
-    output.mkdir(parents=True, exist_ok=True)
-    staging = output / f".staging-{os.getpid()}"
+def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path) -> None:
+    """Write every table into ``staging``, then swap it in as ``output`` in one atomic step."""
     shutil.rmtree(staging, ignore_errors=True)
     for name, frame in tables.items():
         write_table(frame, staging / f"{name}.parquet", TABLES[name])
-    fsync_dir(staging)
-    # runs.parquet goes last: a table set is complete once its run row is there
-    for name in [n for n in tables if n != "runs"] + ["runs"]:
-        os.replace(staging / f"{name}.parquet", output / f"{name}.parquet")
-    (output / "validation_failures.parquet").unlink(missing_ok=True)
-    fsync_dir(output)
-    shutil.rmtree(staging, ignore_errors=True)
+    swap_in_folder(staging, output, marker=RUNS_FILE)
 
 
 @flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
@@ -90,22 +86,21 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
     started = datetime.now(timezone.utc)
     files = discover_inputs([Path(p) for p in inputs])
     output = Path(output_dir).resolve()
-    work = output / f".work-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
-    futures = [
-        process_batch_task.submit([(str(f.path), str(f.root)) for f in batch], str(work), index)
-        for index, batch in enumerate(batches)
-    ]
-    batch_dirs = [future.result() for future in futures]
     run = {
         "run_id": stable_id(started.isoformat(), *(f.relative for f in files)),
         "started_at": started,
         "code_version": code_version(),
         "input_count": len(files),
     }
-    try:
-        return validate_and_publish_task(batch_dirs, str(output), run)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
+    with output_lock(output, RUNS_FILE) as state:
+        work = state / f"work-{os.getpid()}"
+        batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
+        futures = [
+            process_batch_task.submit([(str(f.path), str(f.root)) for f in batch], str(work), index)
+            for index, batch in enumerate(batches)
+        ]
+        batch_dirs = [future.result() for future in futures]
+        try:
+            return validate_and_publish_task(batch_dirs, str(output), str(state / f"staging-{os.getpid()}"), run)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
