@@ -1,25 +1,40 @@
 """Ingest: find input files, decode them, and emit one raw record per article (or a reject).
 
-Supported now: ``.txt`` (one article a file, loose headers kept for normalize) and
-``.jsonl`` / ``.json`` records (``{"doc_id", "text"}`` or news-please style
-``title`` / ``maintext`` / ``date_publish`` / ``source_domain`` / ``url`` / ``authors``).
+Formats: ``.txt`` (one article a file, loose headers kept for normalize); ``.jsonl`` /
+``.json`` records (``{"doc_id", "text"}`` or news-please style ``title`` / ``maintext`` /
+``date_publish`` / ``source_domain`` / ``url`` / ``authors``); ``.html`` / ``.htm`` (main
+text and metadata by trafilatura); ``.warc`` / ``.warc.gz`` (HTML responses, by warcio);
+and ``.gz`` of any of them. Nothing here raises on bad content: every input that cannot
+become an article is a reject with the line or record number where it applies.
 """
 
 from __future__ import annotations
 
+import configparser
+import functools
+import gzip
+import io
 import json
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import charset_normalizer
 import ftfy
 import polars as pl
 
 from flows.ids import sha256_hex
 from schemas import RejectSchema
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".json": "json"}
+SUPPORTED_SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".json": "json", ".html": "html", ".htm": "html", ".warc": "warc"}
+#: Per file (after decompression) and per WARC record: bigger inputs are refused, not read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
+#: Per article: a pathological record cannot stall the extractors.
 MAX_ARTICLE_CHARS = 2_000_000
+#: HTML element limit handed to trafilatura (pathologically deep or wide pages are cut).
+MAX_HTML_ELEMENTS = 100_000
+#: Fewer words than this from an HTML page is navigation ("Home | About"), not an article.
+MIN_HTML_WORDS = 8
 
 #: Columns of the frame handed from ingest to normalize.
 RAW_COLUMNS: dict[str, pl.DataType] = {
@@ -86,23 +101,62 @@ def discover_inputs(inputs: list[Path]) -> list[InputFile]:
     return sorted(found.values(), key=lambda f: (f.root.as_posix(), f.relative))
 
 
+class NotText(ValueError):
+    """The bytes are not text in any encoding we can tell."""
+
+
+_WIDE = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
+
+
+def _detect_and_decode(data: bytes) -> str:
+    """Mostly-ASCII bytes that are valid cp1252 are cp1252; otherwise charset-normalizer decides.
+
+    Statistical detection misreads short Western text (a cp1252 sentence came out as
+    Baltic cp1257, another as UTF-16), while Western news in a legacy encoding is
+    nearly always cp1252. Text in other scripts (cp1251, Shift-JIS) is mostly non-ASCII
+    and goes to detection, told what NUL bytes imply: wide encodings with them, never without.
+    """
+    ascii_share = sum(b < 0x80 for b in data[:65536]) / max(1, min(len(data), 65536))
+    if ascii_share >= 0.9 and b"\x00" not in data:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        best = charset_normalizer.from_bytes(data, cp_isolation=_WIDE).best()
+    else:
+        best = charset_normalizer.from_bytes(data, cp_exclusion=_WIDE).best()
+    if best is None:
+        if b"\x00" in data:
+            raise NotText("no text encoding fits these bytes")
+        return data.decode("cp1252", errors="replace")
+    return str(best)
+
+
 def decode_bytes(data: bytes) -> str:
-    """Decode with BOM detection, UTF-8 first, cp1252 as the fallback; repair mojibake; LF newlines."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Decode any common encoding, repair mojibake, and use LF newlines.
+
+    BOMs first; then strict UTF-8 (most inputs, and the fast path); then
+    charset-normalizer's detection (cp1252, latin-1, UTF-16 without BOM, ...).
+    Raises ``NotText`` for binary data.
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        text = data.decode("utf-32")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
     else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+            text = _detect_and_decode(data)
+        else:
+            if "\x00" in text:  # ASCII-range UTF-16 without a BOM is also valid UTF-8
+                text = _detect_and_decode(data)
+    if "\x00" in text:
+        raise NotText("NUL characters in decoded text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Keep curly quotes: they carry the quote structure the extractors read.
     return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, normalization="NFC")
-
-
-def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside UTF-16 mean the file is not text."""
-    return b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
 def _record(source_path: str, source_id: str, source_format: str, text: str, **meta: object) -> dict:
@@ -150,41 +204,177 @@ def _json_record(obj: object, source_path: str, default_id: str, fmt: str, resul
     )
 
 
+@functools.cache
+def _trafilatura_config() -> configparser.ConfigParser:
+    """trafilatura's defaults with an element cap, so a pathological page cannot stall a batch."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_HTML_ELEMENTS))
+    # below this, trafilatura falls back to whole-page text (headline, <time> text, one line): news briefs are short
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")
+    config.set("DEFAULT", "MIN_OUTPUT_SIZE", "1")
+    return config
+
+
+def _html_record(data: bytes, source_path: str, source_id: str, fmt: str, result: IngestResult, number: int | None, url: str | None = None) -> None:
+    """Main text and metadata (OpenGraph, JSON-LD, <time>) of one HTML page; scripts never run."""
+    import trafilatura
+
+    if b"\x00" in data[:8192]:
+        result.reject(source_path, "binary", "HTML record holds binary data (NUL bytes)", data, number)
+        return
+    try:
+        doc = trafilatura.bare_extraction(
+            data, url=url, with_metadata=True, include_comments=False, include_tables=False, config=_trafilatura_config(),
+        )
+    except Exception as err:  # noqa: BLE001 - a parser failure on one page must not stop the run
+        result.reject(source_path, "malformed_html", f"HTML could not be parsed: {type(err).__name__}: {err}"[:300], data, number)
+        return
+    text = (doc.text or "").strip() if doc is not None else ""
+    if len(text.split()) < MIN_HTML_WORDS:
+        result.reject(source_path, "no_text", "HTML page has no article text (only navigation, boilerplate or scripts)", data, number)
+        return
+    if len(text) > MAX_ARTICLE_CHARS:
+        result.reject(source_path, "too_large", f"article text has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}", data, number)
+        return
+    # trafilatura gives one block a line; the normalizer reads blank lines as paragraph breaks
+    body = "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+    result.records.append(
+        _record(
+            source_path, source_id, fmt, ftfy.fix_text(body, uncurl_quotes=False, normalization="NFC"),
+            title=doc.title, published=doc.date, outlet=doc.sitename or doc.hostname, url=doc.url or url,
+            authors=[a.strip() for a in (doc.author or "").split(";") if a.strip()],
+        )
+    )
+
+
+def _read_warc(stream: io.BufferedIOBase, source_path: str, result: IngestResult) -> None:
+    """HTML responses of a WARC file (gzipped or not); one bad record rejects that record only."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = responses = 0
+    try:
+        for number, record in enumerate(ArchiveIterator(stream), start=1):
+            if record.rec_type != "response":
+                continue
+            responses += 1
+            record_id = record.rec_headers.get_header("WARC-Record-ID") or f"{Path(source_path).name}:{number}"
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else None) or ""
+            payload = record.content_stream().read(MAX_FILE_BYTES + 1)
+            if "html" not in content_type.lower():
+                result.reject(source_path, "unsupported_format", f"WARC response for {url} is {content_type or 'untyped'}, not HTML", payload, number)
+            elif len(payload) > MAX_FILE_BYTES:
+                result.reject(source_path, "too_large", f"WARC record for {url} is over {MAX_FILE_BYTES:,} bytes", payload[:65536], number)
+            elif not payload.strip():
+                result.reject(source_path, "empty", f"WARC response for {url} has an empty body", payload, number)
+            else:
+                _html_record(payload, source_path, record_id.strip("<>"), "warc", result, number, url)
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as err:
+        result.reject(source_path, "malformed_warc", f"WARC unreadable from record {number + 1} on: {err}"[:300], source_path, number + 1)
+        return
+    if number == 0:
+        result.reject(source_path, "malformed_warc", "no WARC record could be read: empty, truncated or not a WARC file", source_path)
+    elif responses == 0:
+        result.reject(source_path, "no_text", f"WARC file holds no HTTP responses ({number} records)", source_path)
+
+
+def _gunzip(data: bytes) -> bytes:
+    """Decompress at most MAX_FILE_BYTES + 1 bytes, so a gzip bomb stays small."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def _stem(path: Path, gzipped: bool) -> str:
+    return Path(path.name[:-3] if gzipped else path.name).stem
+
+
+def _read_jsonl(stream: io.BufferedIOBase, source_path: str, stem: str, result: IngestResult) -> None:
+    """One record a line; a bad line rejects that line only. Lines are read with a size bound."""
+    number = 0
+    while line := stream.readline(MAX_FILE_BYTES + 1):
+        number += 1
+        if len(line) > MAX_FILE_BYTES:
+            result.reject(source_path, "too_large", f"line {number} is over {MAX_FILE_BYTES:,} bytes", line[:65536], number)
+            while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
+                line = stream.readline(MAX_FILE_BYTES)
+            continue
+        if not line.strip():
+            continue
+        try:
+            text = decode_bytes(line)
+            obj = json.loads(text)
+        except NotText:
+            result.reject(source_path, "binary", f"line {number} holds binary data, not text", line, number)
+            continue
+        except json.JSONDecodeError as err:
+            result.reject(source_path, "malformed_json", f"line {number} is not valid JSON: {err.msg} at column {err.colno}", line, number)
+            continue
+        _json_record(obj, source_path, f"{stem}:{number}", "jsonl", result, number, text)
+    if number == 0:
+        result.reject(source_path, "empty", "file is empty", b"")
+
+
+def input_format(path: Path) -> tuple[str | None, bool]:
+    """(format, gzipped) from the file name: ``feed.jsonl.gz`` -> ("jsonl", True)."""
+    name = path.name.lower()
+    gzipped = name.endswith(".gz")
+    inner = Path(name[:-3] if gzipped else name)
+    return SUPPORTED_SUFFIXES.get(inner.suffix), gzipped
+
+
 def read_input_file(item: InputFile) -> IngestResult:
     """Turn one file into raw records and rejects; never raises on bad content."""
     result = IngestResult()
     rel = item.relative
-    fmt = SUPPORTED_SUFFIXES.get(item.path.suffix.lower())
+    fmt, gzipped = input_format(item.path)
+    if fmt is None:
+        result.reject(rel, "unsupported_format", f"{item.path.name!r} is not one of {sorted(SUPPORTED_SUFFIXES)} (optionally .gz)", item.path.name)
+        return result
+    if fmt == "warc":  # streamed record by record: archives may be far bigger than memory
+        with open(item.path, "rb") as stream:
+            _read_warc(stream, rel, result)
+        return result
+    if fmt == "jsonl":  # streamed line by line, for the same reason
+        try:
+            with (gzip.open if gzipped else open)(item.path, "rb") as stream:
+                _read_jsonl(stream, rel, _stem(item.path, gzipped), result)
+        except (OSError, EOFError, zlib.error) as err:
+            result.reject(rel, "malformed_gzip", f"not a readable gzip file: {err}", item.path.name)
+        return result
     size = item.path.stat().st_size
     if size > MAX_FILE_BYTES:
         result.reject(rel, "too_large", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}: split it", item.path.name)
         return result
     data = item.path.read_bytes()
-    if fmt is None:
-        result.reject(rel, "unsupported_format", f"suffix {item.path.suffix!r} is not one of {sorted(SUPPORTED_SUFFIXES)}", data)
-        return result
+    if gzipped:
+        try:
+            data = _gunzip(data)
+        except (OSError, EOFError, zlib.error) as err:
+            result.reject(rel, "malformed_gzip", f"not a readable gzip file: {err}", data)
+            return result
+        if len(data) > MAX_FILE_BYTES:
+            result.reject(rel, "too_large", f"decompressed content is over {MAX_FILE_BYTES:,} bytes: split it", item.path.name)
+            return result
+    stem = _stem(item.path, gzipped)
     if not data.strip():
         result.reject(rel, "empty", "file is empty or only whitespace", data)
         return result
-    if looks_binary(data):
-        result.reject(rel, "binary", "file holds binary data (NUL bytes), not text", data)
+    if fmt == "html":
+        _html_record(data, rel, stem, fmt, result, None)
         return result
-    text = decode_bytes(data)
+    try:
+        text = decode_bytes(data)
+    except NotText:
+        result.reject(rel, "binary", "file holds binary data, not text in any known encoding", data)
+        return result
     if fmt == "txt":
         if len(text) > MAX_ARTICLE_CHARS:
             result.reject(rel, "too_large", f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}", data)
         else:
-            result.records.append(_record(rel, item.path.stem, fmt, text))
-    elif fmt == "jsonl":
-        for number, line in enumerate(text.split("\n"), start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as err:
-                result.reject(rel, "malformed_json", f"line {number} is not valid JSON: {err.msg} at column {err.colno}", line, number)
-                continue
-            _json_record(obj, rel, f"{item.path.stem}:{number}", fmt, result, number, line)
+            result.records.append(_record(rel, stem, fmt, text))
     else:
         try:
             obj = json.loads(text)
@@ -193,7 +383,7 @@ def read_input_file(item: InputFile) -> IngestResult:
             return result
         items = obj if isinstance(obj, list) else [obj]
         for number, entry in enumerate(items, start=1):
-            default_id = item.path.stem if len(items) == 1 else f"{item.path.stem}:{number}"
+            default_id = stem if len(items) == 1 else f"{stem}:{number}"
             _json_record(entry, rel, default_id, fmt, result, number if len(items) > 1 else None, json.dumps(entry, sort_keys=True))
     return result
 

@@ -220,28 +220,3 @@ def normalize_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 def _record_number(source_id: str) -> int | None:
     match = re.search(r":(\d+)$", source_id)
     return int(match.group(1)) if match else None
-
-
-def mark_duplicates(articles: pl.DataFrame) -> pl.DataFrame:
-    """Give later exact copies their own id and point ``duplicate_of`` at the first copy.
-
-    Order is by (source_path, source_id), so the choice of "first" is deterministic.
-    """
-    ordered = articles.sort(ArticleSchema.source_path, ArticleSchema.source_id)
-    seen: set[str] = set()
-    ids: list[str] = []
-    duplicate_of: list[str | None] = []
-    for article_id, path, source_id in ordered.select(
-        ArticleSchema.article_id, ArticleSchema.source_path, ArticleSchema.source_id
-    ).iter_rows():
-        if article_id in seen:
-            ids.append(stable_id(article_id, path, source_id))
-            duplicate_of.append(article_id)
-        else:
-            seen.add(article_id)
-            ids.append(article_id)
-            duplicate_of.append(None)
-    return ordered.with_columns(
-        pl.Series(ArticleSchema.article_id, ids, dtype=pl.String),
-        pl.Series(ArticleSchema.duplicate_of, duplicate_of, dtype=pl.String),
-    )

@@ -12,7 +12,8 @@ from flows.extract_attributions import extract_quotes_and_claims
 from flows.extract_figures import extract_figures
 from flows.ingest import InputFile, ingest_files
 from flows.link import link_tables
-from flows.normalize import mark_duplicates, normalize_articles
+from flows.dedupe import mark_duplicates
+from flows.normalize import normalize_articles
 from schemas import ArticleSchema, ClaimSchema, FigureSchema, QuoteSchema, RejectSchema
 
 ARTICLE_TABLES = ("articles", "quotes", "claims", "figures", "rejects")
@@ -55,9 +56,15 @@ def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFr
         for name, schema in schemas.items()
     }
     tables["articles"] = mark_duplicates(tables["articles"])
+    copies = tables["articles"].filter(pl.col(ArticleSchema.duplicate_of).is_not_null())[ArticleSchema.article_id]
     for name, id_column in _ID_COLUMNS.items():
-        # an exact duplicate article yields the same rows again; keep one copy
-        tables[name] = tables[name].unique(subset=id_column, keep="first", maintain_order=True).sort("article_id", "char_start", "char_end")
+        # an exact copy yields its original's rows again (same ids): keep one; a near copy's rows go
+        tables[name] = (
+            tables[name]
+            .unique(subset=id_column, keep="first", maintain_order=True)
+            .filter(~pl.col("article_id").is_in(copies.implode()))
+            .sort("article_id", "char_start", "char_end")
+        )
     tables["rejects"] = tables["rejects"].sort(RejectSchema.source_path, RejectSchema.record, nulls_last=False)
     return link_tables(tables)
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.ingest import decode_bytes, discover_inputs, ingest_files
+from flows.ingest import NotText, decode_bytes, discover_inputs, ingest_files
 
 
 def _ingest(tmp_path: Path, name: str, data: bytes):
@@ -62,6 +62,9 @@ def test_news_please_record_metadata(tmp_path):
         ("caf\xe9 \x93q\x94".encode("latin-1"), "café “q”"),
         (b"a\r\nb\rc", "a\nb\nc"),
         ("cafÃ©".encode("utf-8"), "café"),
+        ("The minister said “we will rebuild” after the café closed".encode("cp1252"), "The minister said “we will rebuild” after the café closed"),
+        ("Le ministre a déclaré à Genève qu'il partirait".encode("latin-1"), "Le ministre a déclaré à Genève qu'il partirait"),
+        ("The army said it had withdrawn from the city.".encode("utf-16-le"), "The army said it had withdrawn from the city."),
     ],
 )
 def test_decode_handles_encodings_and_mojibake(data, expected):
@@ -81,5 +84,19 @@ def test_hidden_files_are_skipped_and_order_is_stable(tmp_path):
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
-def test_decode_never_raises_on_arbitrary_bytes(data):
-    assert isinstance(decode_bytes(data), str)
+def test_decode_gives_text_or_says_it_is_not_text(data):
+    try:
+        text = decode_bytes(data)
+    except NotText:
+        return
+    assert isinstance(text, str) and "\x00" not in text and "\r" not in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from(["a.txt", "a.json", "a.jsonl", "a.html", "a.warc", "a.warc.gz", "a.jsonl.gz", "a.html.gz"]))
+def test_any_bytes_in_any_format_become_records_or_rejects(tmp_path_factory, data, name):
+    folder = tmp_path_factory.mktemp("fuzz")
+    (folder / name).write_bytes(data)
+    raw, rejects = ingest_files(discover_inputs([folder]))
+    assert raw.height + rejects.height >= 1
+    assert rejects["reason"].null_count() == 0 and all(rejects["detail"].to_list())

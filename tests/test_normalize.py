@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.normalize import mark_duplicates, normalize_articles, parse_article
+from flows.dedupe import mark_duplicates
+from flows.normalize import normalize_articles, parse_article
 from flows.ingest import RAW_COLUMNS
 
 import polars as pl

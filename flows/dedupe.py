@@ -1,0 +1,97 @@
+"""Duplicates: exact copies and lightly edited copies of one article count once.
+
+Exact copies share the hash of their normalized text. Near copies (the same story
+from two feeds with a changed headline, a dropped paragraph, a fixed typo) are found
+with MinHash LSH over word 5-shingles (datasketch) and confirmed by the shingles'
+Jaccard similarity. The first copy in (source_path, source_id) order is the original;
+later copies keep their row in ``articles`` with ``duplicate_of`` set and contribute
+no quotes, claims or figures.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from flows.ids import stable_id
+from schemas import ArticleSchema
+
+#: Jaccard similarity of word 5-shingles at or above which two articles are one story copy.
+NEAR_DUPLICATE_SIMILARITY = 0.8
+SHINGLE_WORDS = 5
+_NUM_PERM = 64
+
+
+def mark_duplicates(articles: pl.DataFrame) -> pl.DataFrame:
+    """Exact copies get their own id and point ``duplicate_of`` at the first; then near copies."""
+    ordered = articles.sort(ArticleSchema.source_path, ArticleSchema.source_id)
+    first_seen = pl.col(ArticleSchema.article_id).cum_count().over(ArticleSchema.article_id) == 1
+    exact = ordered.with_columns(
+        pl.when(first_seen).then(None).otherwise(pl.col(ArticleSchema.article_id)).alias(ArticleSchema.duplicate_of),
+    ).with_columns(
+        pl.when(pl.col(ArticleSchema.duplicate_of).is_null())
+        .then(pl.col(ArticleSchema.article_id))
+        .otherwise(
+            pl.struct(ArticleSchema.article_id, ArticleSchema.source_path, ArticleSchema.source_id).map_elements(
+                lambda r: stable_id(*r.values()), return_dtype=pl.String
+            )
+        )
+        .alias(ArticleSchema.article_id)
+    )
+    return mark_near_duplicates(exact)
+
+
+def shingle_hashes(articles: pl.DataFrame) -> list[np.ndarray]:
+    """32-bit hashes of each article's lower-cased word 5-shingles (all words when shorter)."""
+    words = (
+        articles.select(pl.col(ArticleSchema.text).str.to_lowercase().str.extract_all(r"\w+").alias("w"))
+        .with_row_index("doc")
+        .explode("w")
+        .drop_nulls("w")
+    )
+    shingle = pl.concat_str([pl.col("w").shift(-k).over("doc") for k in range(SHINGLE_WORDS)], separator=" ")
+    shingles = words.with_columns(pl.coalesce(shingle, pl.col("w")).alias("s")).with_columns(
+        pl.len().over("doc").alias("n"), pl.int_range(pl.len()).over("doc").alias("i")
+    )
+    # a document of n >= 5 words has n - 4 full shingles; a shorter one is a single shingle of all its words
+    keep = (pl.col("i") <= pl.col("n") - SHINGLE_WORDS) | ((pl.col("n") < SHINGLE_WORDS) & (pl.col("i") == 0))
+    whole = pl.col("w").str.join(" ").over("doc")
+    hashed = (
+        shingles.with_columns(pl.when(pl.col("n") < SHINGLE_WORDS).then(whole).otherwise(pl.col("s")).alias("s"))
+        .filter(keep)
+        .select("doc", (pl.col("s").hash(seed=0) & 0xFFFFFFFF).alias("h"))
+        .group_by("doc")
+        .agg(pl.col("h").unique())
+    )
+    by_doc = dict(zip(hashed["doc"].to_list(), hashed["h"].to_list(), strict=True))
+    return [np.asarray(by_doc.get(i, []), dtype=np.uint64) for i in range(articles.height)]
+
+
+def mark_near_duplicates(articles: pl.DataFrame) -> pl.DataFrame:
+    """Set ``duplicate_of`` for lightly edited copies of an earlier article (row order = priority)."""
+    from datasketch import MinHash, MinHashLSH
+
+    hashes = shingle_hashes(articles)
+    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_SIMILARITY, num_perm=_NUM_PERM)
+    sets: dict[int, set[int]] = {}
+    ids = articles[ArticleSchema.article_id].to_list()
+    duplicate_of = articles[ArticleSchema.duplicate_of].to_list()
+    for index, values in enumerate(hashes):
+        if duplicate_of[index] is not None or len(values) == 0:
+            continue
+        signature = MinHash(num_perm=_NUM_PERM, hashfunc=int)
+        signature.update_batch(values)
+        shingles = set(values.tolist())
+        confirmed = [
+            other for other in sorted(lsh.query(signature))
+            if len(shingles & sets[other]) / len(shingles | sets[other]) >= NEAR_DUPLICATE_SIMILARITY
+        ]
+        if confirmed:
+            duplicate_of[index] = ids[confirmed[0]]
+        else:
+            lsh.insert(index, signature)
+            sets[index] = shingles
+    # an exact copy of a near copy points at the original too
+    near = {ids[i]: duplicate_of[i] for i in range(len(ids)) if duplicate_of[i] is not None}
+    duplicate_of = [near.get(d, d) if d is not None else None for d in duplicate_of]
+    return articles.with_columns(pl.Series(ArticleSchema.duplicate_of, duplicate_of, dtype=pl.String))
