@@ -71,7 +71,10 @@ def names_match(predicted: str | None, gold: str | None, aliases: list[str] | No
         return not pred
     if gold.lower() in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP:
         return bool(pred)
-    candidates = [_normalize_name(g) for g in [gold, *(aliases or [])]]
+    # PolNeAR-style gold sources carry their apposition ("Ryan Ellis, a Republican tax
+    # consultant"; "Victor Cha, who served as ..."): the entity is the head before it
+    heads = [re.split(r",|\s+(?:who|which)\s+", g, maxsplit=1)[0] for g in [gold, *(aliases or [])]]
+    candidates = [_normalize_name(g) for g in [gold, *(aliases or []), *heads]]
     if not pred:
         return False
     if pred in candidates:

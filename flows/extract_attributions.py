@@ -167,12 +167,31 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     return taken[0].start(), taken[-1].end()
 
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_NAME_WORD = rf"(?:[{_UPPER}][\w’'.-]*|al-\w+)"
+_INVERTED_SUBJECT = re.compile(
+    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for))*)"
+)
+
+
 def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None:
-    """Inverted attribution: '"...," said Jane Doe, a spokeswoman.'"""
-    match = re.match(r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.-]*|al-\w+)(?:\s+(?:[A-Z][\w’'.-]*|al-\w+|of|for))*)", masked[cue_end:hi])
-    if not match:
+    """Inverted attribution: '"...," said Jane Doe, a spokeswoman.' / 'said farmer Josip Novak'.
+
+    Lower-case words before the name must be role words ("farmer", "spokesman"), so
+    '"...," said on Tuesday' finds no subject; a sentence's closing full stop is not
+    part of the name (an initial's is).
+    """
+    match = _INVERTED_SUBJECT.match(masked, cue_end, hi)
+    if not match or not match.group(1)[:1].isalpha():
         return None
-    return cue_end + match.start(1), cue_end + match.end(1)
+    start, end = match.start(1), match.end(1)
+    words = masked[start:end].split()
+    lowercase_lead = [w for w in words if w[:1].islower() and w not in {"the", "a", "an", "of", "for"}]
+    if any(w.lower() not in lexicon.TITLES and w.lower() not in lexicon.ROLE_NOUNS for w in lowercase_lead):
+        return None
+    if masked[end - 1] == "." and len(words[-1]) > 2:
+        end -= 1
+    return start, end
 
 
 def _medium(text: str, lo: int, hi: int) -> str | None:
@@ -255,6 +274,14 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if _document_head(source_text) and not source_text[:1].isupper():
             continue
         previous_source = subject
+        if inverted and not re.match(r"[^“\"]{0,80}?,\s*[“\"]", masked[subject[1] : hi]):
+            # '"A," said Name, a spokeswoman.': the statement is the quotation before the cue
+            c_start, c_end = _trim(text, lo, cue.start, quotes)
+            if claims and claims[-1].end <= cue.start and claims[-1].start >= lo:
+                c_start = max(c_start, claims[-1].end)
+            if c_end - c_start >= 2:
+                claims.append(Claim(c_start, c_end, source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=subject[0]))
+            continue
         # content after the cue
         c_lo = subject[1] if inverted else cue.end
         if cue.base in lexicon.ADDRESSEE_VERBS:

@@ -293,9 +293,10 @@ def _stem(path: Path, gzipped: bool) -> str:
 
 def _read_jsonl(stream: io.BufferedIOBase, source_path: str, stem: str, result: IngestResult) -> None:
     """One record a line; a bad line rejects that line only. Lines are read with a size bound."""
-    number = 0
+    number = content_lines = 0
     while line := stream.readline(MAX_FILE_BYTES + 1):
         number += 1
+        content_lines += bool(line.strip())
         if len(line) > MAX_FILE_BYTES:
             result.reject(source_path, "too_large", f"line {number} is over {MAX_FILE_BYTES:,} bytes", line[:65536], number)
             while line and not line.endswith(b"\n"):  # skip the rest of the oversized line
@@ -313,8 +314,8 @@ def _read_jsonl(stream: io.BufferedIOBase, source_path: str, stem: str, result: 
             result.reject(source_path, "malformed_json", f"line {number} is not valid JSON: {err.msg} at column {err.colno}", line, number)
             continue
         _json_record(obj, source_path, f"{stem}:{number}", "jsonl", result, number, text)
-    if number == 0:
-        result.reject(source_path, "empty", "file is empty", b"")
+    if content_lines == 0:
+        result.reject(source_path, "empty", "file is empty or only whitespace", b"")
 
 
 def input_format(path: Path) -> tuple[str | None, bool]:

@@ -146,6 +146,15 @@ TITLES = {
     "attorney", "speaker", "congressman", "congresswoman", "candidate", "nominee", "democratic", "republican",
     "gop", "sens", "reps", "presidential", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
 }
+#: Lower-case role words that may stand before a name after an inverted cue: '"...," said farmer Josip Novak'.
+ROLE_NOUNS = {
+    "farmer", "resident", "residents", "witness", "analyst", "activist", "lawyer", "attorney", "doctor", "nurse",
+    "teacher", "student", "official", "worker", "engineer", "economist", "researcher", "historian", "shopkeeper",
+    "owner", "driver", "soldier", "fighter", "volunteer", "survivor", "pastor", "priest", "coach", "manager", "chef",
+    "trader", "fisherman", "expert", "author", "writer", "journalist", "reporter", "photographer", "candidate",
+    "voter", "protester", "lawmaker", "legislator", "strategist", "pollster", "adviser", "advisor", "aide",
+    "former", "deputy", "senior", "acting", "local", "regional", "retired", "rebel", "opposition", "party",
+}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 #: Words that make a speaker an organization.
 ORG_WORDS = {

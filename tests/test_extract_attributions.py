@@ -25,6 +25,10 @@ def _quotes(text):
         ("The ministry denied that troops had fired.", ("the ministry", "denied", "troops had fired")),
         ("Jihad Yazigi, editor-in-chief of the Syria Report, told MEE that the loss was decisive.", ("Jihad Yazigi", "told", "the loss was decisive")),
         ("The fighters surrounded the city, the Syrian Observatory for Human Rights said.", ("the Syrian Observatory for Human Rights", "said", "The fighters surrounded the city")),
+        ("“We have never seen the river this high,” said Marta Kovac, the regional civil protection chief.", ("Marta Kovac", "said", "We have never seen the river this high,")),
+        ("“We have never seen the river this high,” said Marta Kovac.", ("Marta Kovac", "said", "We have never seen the river this high,")),
+        ("“Tout est perdu,” said Élodie Marin, who runs a bakery near the river.", ("Élodie Marin", "said", "Tout est perdu,")),
+        ("“It will take years to recover,” said farmer Josip Novak, who lost 60 cows.", ("farmer Josip Novak", "said", "It will take years to recover,")),
     ],
 )
 def test_claim_source_cue_content(text, expected):
@@ -43,6 +47,17 @@ def test_claim_source_cue_content(text, expected):
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will rebuild,” said on Tuesday that nothing was decided.",  # no name after the cue
+        "“It was a long night,” said quietly by the river.",
+    ],
+)
+def test_inverted_cue_needs_a_name_or_role_after_it(text):
     assert _claims(text) == []
 
 
