@@ -41,6 +41,14 @@ def write_table(frame: pl.DataFrame, path: Path, schema: type[pa.DataFrameModel]
     return path
 
 
+def write_text_durably(path: Path, content: str) -> None:
+    """A small text file written and fsynced (it lands in a staging folder, renamed in later)."""
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def read_table(path: Path, schema: type[pa.DataFrameModel] | None = None) -> pl.DataFrame:
     """Read one Parquet table; with a schema, missing files read as an empty typed table."""
     if not path.exists():

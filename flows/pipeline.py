@@ -17,14 +17,17 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.ids import stable_id
 from flows.ingest import InputFile, discover_inputs
-from flows.io import output_lock, read_table, swap_in_folder, write_table
+from flows.io import output_lock, read_table, swap_in_folder, write_table, write_text_durably
 from flows.stages import ARTICLE_TABLES, code_version, combine_batches, process_batch
 from flows.validate import validate_tables
+from flows.views import views_sql
 from schemas import TABLES, RunSchema
 
 
 #: Every newsfacts output folder holds it; the run history, and the mark of a folder newsfacts may replace.
 RUNS_FILE = "runs.parquet"
+#: DuckDB views over the tables, written beside them.
+VIEWS_FILE = "views.sql"
 
 
 class ValidationFailed(RuntimeError):
@@ -77,6 +80,7 @@ def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path) -> Non
     shutil.rmtree(staging, ignore_errors=True)
     for name, frame in tables.items():
         write_table(frame, staging / f"{name}.parquet", TABLES[name])
+    write_text_durably(staging / VIEWS_FILE, views_sql())
     swap_in_folder(staging, output, marker=RUNS_FILE)
 
 
