@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from flows import lexicon
-from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind, strip_titles
+from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind
 from flows.ids import stable_id
 from flows.text import QuoteSpan, mask_quotes, paragraph_spans, quote_spans, sentence_spans
 from schemas import ArticleSchema, ClaimSchema, QuoteSchema

@@ -4,7 +4,6 @@ The seeds are five outlets on one event (Hama's capture, 5-6 Dec 2024);
 tests/data/link holds two unrelated articles and a later article on the same event.
 """
 
-import re
 from pathlib import Path
 
 import polars as pl

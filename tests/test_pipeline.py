@@ -4,7 +4,6 @@ import json
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 from flows.pipeline import newsfacts_flow
 from flows.stages import run_pipeline

@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import polars as pl
-import pytest
 
 from flows.validate import validate_directory, validate_tables
 
