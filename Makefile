@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-dev clean
+.PHONY: run test bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,5 +29,14 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest
 
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
+
+## benchmark: full pipeline vs a bare read + regex pass and the spaCy peer (ARTICLES=N to resize)
+ARTICLES ?= 3000
+bench: $(VENV)/.installed-bench
+	$(BIN)/python -m flows.bench --articles $(ARTICLES)
+
 clean:
-	rm -rf output $(VENV) .pytest_cache
+	rm -rf output $(VENV) .pytest_cache .bench

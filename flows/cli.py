@@ -14,6 +14,7 @@ PREFECT_DEFAULTS = {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     "PREFECT_LOGGING_LEVEL": "WARNING",
+    "DASK_LOGGING__DISTRIBUTED": "warning",
 }
 
 
@@ -27,11 +28,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return 2
     output = Path(args.output).resolve()
     from flows.io import NotAnOutputFolder, OutputBusy, output_lock
-    from flows.pipeline import RUNS_FILE, ValidationFailed, newsfacts_flow
+    from flows.pipeline import RUNS_FILE, ValidationFailed, run_flow
 
     try:
         with output_lock(output, RUNS_FILE):
-            summary = newsfacts_flow(inputs=inputs, output_dir=str(output), batch_size=args.batch_size)
+            summary = run_flow(
+                inputs, str(output), batch_size=args.batch_size, workers=args.workers, dask_address=args.dask_address
+            )
     except ValidationFailed as err:
         print(f"newsfacts run: {err}", file=sys.stderr)
         return 1
@@ -83,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", help="files or folders of .txt / .json / .jsonl articles")
     run.add_argument("--output", default="output", help="output folder (default: output/)")
     run.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
+    run.add_argument("--workers", type=int, default=0, help="run batches on a local Dask cluster of N processes")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT", help="run batches on a running Dask cluster")
     run.add_argument("--json", action="store_true", help="print the row counts as JSON")
     run.set_defaults(handler=_cmd_run)
     validate = sub.add_parser("validate", help="check every table against its schema and the cross-table rules")

@@ -36,6 +36,10 @@ def speaker_kind(name: str | None) -> str:
     return "unknown"
 
 
+_HONORIFICS = frozenset(h.rstrip(".") for h in lexicon.HONORIFICS)
+_LEADING_TITLES = frozenset(lexicon.TITLES | {t.rstrip(".") for t in lexicon.HONORIFICS})
+
+
 def strip_titles(name: str) -> str:
     """Drop leading roles and titles: 'Hezbollah chief Naim Qassem' -> 'Naim Qassem'."""
     words = name.split()
@@ -45,44 +49,56 @@ def strip_titles(name: str) -> str:
     last_lower = max((i for i, w in enumerate(words) if w.lower() in lexicon.TITLES and w[:1].islower()), default=-1)
     if 0 <= last_lower < len(words) - 1:
         words = words[last_lower + 1 :]
-    while len(words) > 1 and words[0].lower().rstrip(".") in lexicon.TITLES | {t.rstrip(".") for t in lexicon.HONORIFICS}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in _LEADING_TITLES:
         words = words[1:]
     return " ".join(words)
 
 
 @dataclass
 class MentionIndex:
-    """Names and organization phrases found in one article, for resolving short forms."""
+    """Names and organization phrases found in one article, for resolving short forms.
+
+    Lookups are answered from tables built once per article: resolution asks for
+    the same surnames and heads many times.
+    """
 
     text: str
     names: list[str] = field(default_factory=list)
+    _people: dict[str, str] | None = field(default=None, repr=False)
+    _organizations: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str) -> MentionIndex:
         names = [m.group(0) for m in _NAME_RUN.finditer(text)]
         return cls(text=text, names=names)
 
+    def _people_by_surname(self) -> dict[str, str]:
+        people: dict[str, str] = {}
+        for name in self.names:
+            parts = strip_titles(re.sub(r"[’']s$", "", name)).split()
+            if len(parts) < 2 or parts[0].lower().rstrip(".") in lexicon.HONORIFICS:
+                continue
+            key = _surname_key(parts[-1])
+            if key not in people or len(parts) > len(people[key].split()):
+                people[key] = " ".join(parts)
+        return people
+
     def full_person(self, surname: str) -> str | None:
         """Longest name in the article ending with this surname, titles stripped."""
-        key = _surname_key(surname)
-        best: str | None = None
-        for name in self.names:
-            cleaned = strip_titles(re.sub(r"[’']s$", "", name))
-            parts = cleaned.split()
-            if len(parts) < 2 or _surname_key(parts[-1]) != key:
-                continue
-            if parts[0].lower().rstrip(".") in lexicon.HONORIFICS:
-                continue
-            if best is None or len(parts) > len(best.split()):
-                best = cleaned
-        return best
+        if self._people is None:
+            self._people = self._people_by_surname()
+        return self._people.get(_surname_key(surname))
 
     def full_organization(self, phrase: str) -> str | None:
         """Fullest 'the <Adj>* head (in|of|for <Name>)?' phrase sharing the mention's head noun."""
-        words = phrase.split()
-        head = re.sub(r"[’']s$", "", words[-1])
+        head = re.sub(r"[’']s$", "", phrase.split()[-1])
         if not head.isalpha():
             return None
+        if head not in self._organizations:
+            self._organizations[head] = self._fullest_organization(head)
+        return self._organizations[head]
+
+    def _fullest_organization(self, head: str) -> str | None:
         pattern = re.compile(
             rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{re.escape(head)}\b"
             rf"(?: (?:in|of|for) {_TOKEN}(?: (?:(?:for|of) )?{_TOKEN})*)?"
@@ -137,7 +153,7 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         return " and ".join(parts)
     words = mention.split()
     first = words[0].lower().rstrip(".")
-    if first in {h.rstrip(".") for h in lexicon.HONORIFICS} and len(words) >= 2:
+    if first in _HONORIFICS and len(words) >= 2:
         return index.full_person(words[-1]) or " ".join(words[1:])
     if words[0] in {"the", "The"} and len(words) <= 3:
         found = index.full_organization(mention)

@@ -9,6 +9,8 @@ claim, a follow-on paragraph of the same speaker, or a dash-credited pull-quote.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -17,11 +19,10 @@ import polars as pl
 from flows import lexicon
 from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind
 from flows.ids import stable_id
-from flows.text import QuoteSpan, mask_quotes, paragraph_spans, quote_spans, sentence_spans
+from flows.text import QuoteSpan, literal_alternation, mask_quotes, paragraph_spans, quote_spans, sentence_spans
 from schemas import ArticleSchema, ClaimSchema, QuoteSchema
 
-_CUE_FORMS = sorted(lexicon.SPEECH_VERBS, key=len, reverse=True)
-_CUE_RE = re.compile(r"\b(according to|" + "|".join(re.escape(f) for f in _CUE_FORMS) + r")\b", re.IGNORECASE)
+_CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
@@ -63,9 +64,15 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     return units
 
 
-def _find_cues(masked: str, start: int, end: int) -> list[Cue]:
+def _cue_matches(masked: str) -> list[re.Match]:
+    """Every cue-word match in the article, found in one pass; units take their slice."""
+    return list(_CUE_RE.finditer(masked))
+
+
+def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
     cues = []
-    for match in _CUE_RE.finditer(masked, start, end):
+    first = bisect.bisect_left(matches, start, key=lambda m: m.start())
+    for match in itertools.takewhile(lambda m: m.end() <= end, matches[first:]):
         form = match.group(1)
         lower = form.lower()
         if form[:1].isupper() and match.start() != start and lower != "according to":
@@ -222,8 +229,8 @@ def _document_head(phrase: str) -> bool:
     return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
 
 
-def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> list[Claim]:
-    cues = _find_cues(masked, lo, hi)
+def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan], cue_matches: list[re.Match]) -> list[Claim]:
+    cues = _find_cues(cue_matches, lo, hi)
     claims: list[Claim] = []
     unit_quotes = [q for q in quotes if lo <= q.open_at < hi]
     medium = _medium(masked, lo, hi)
@@ -357,8 +364,9 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     history = SpeakerHistory()
     claims: list[Claim] = []
     units = _units(text, quotes)
+    cue_matches = _cue_matches(masked)
     for lo, hi in units:
-        for claim in _claims_in_unit(text, masked, lo, hi, quotes):
+        for claim in _claims_in_unit(text, masked, lo, hi, quotes, cue_matches):
             resolved = resolve_mention(claim.source or "", claim.mention_at, index, history)
             claim.source = resolved
             if resolved:

@@ -44,6 +44,13 @@ _DATE_EXPR = re.compile(
     r"|\b[Ii]n\s+(?P<year>(?:19|20)\d{2})\b"
 )
 _RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b")
+#: Compiled once: these run for every figure of every article.
+_QUALIFIER_PATTERNS = [
+    (re.compile(rf"\b{re.escape(phrase)}\s+$"), lexicon.QUALIFIER_WORDS[phrase])
+    for phrase in sorted(lexicon.QUALIFIER_WORDS, key=len, reverse=True)
+]
+_PERCENT_CHANGE_PATTERNS = [re.compile(rf"\b{word}\b") for word in lexicon.PERCENT_CHANGE_WORDS]
+_CATEGORY_PATTERNS = [(re.compile(rf"\b{cue}\b"), category) for cue, category in lexicon.CATEGORY_CUES.items()]
 
 
 def _to_float(number: str) -> float:
@@ -114,9 +121,9 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
 
 def _qualifier_before(text: str, start: int) -> str | None:
     before = text[max(0, start - 25) : start].lower()
-    for phrase in sorted(lexicon.QUALIFIER_WORDS, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)}\s+$", before):
-            return lexicon.QUALIFIER_WORDS[phrase]
+    for pattern, qualifier in _QUALIFIER_PATTERNS:
+        if pattern.search(before):
+            return qualifier
     return None
 
 
@@ -149,15 +156,15 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
     low = sentence.lower()
     if is_percent:
         after = low[rel_start : rel_start + 40]
-        if any(re.search(rf"\b{w}\b", after) for w in lexicon.PERCENT_CHANGE_WORDS):
+        if any(pattern.search(after) for pattern in _PERCENT_CHANGE_PATTERNS):
             return "percent_change"
     if unit and unit.lower() in lexicon.MEASURE_UNITS:
         return lexicon.MEASURE_UNITS[unit.lower()]
     if is_fraction and re.match(r"[\w\s-]*?\bof the way\b", low[rel_start:]):
         return "distance"
     best, best_distance = None, 10**9
-    for cue, category in lexicon.CATEGORY_CUES.items():
-        for match in re.finditer(rf"\b{cue}\b", low):
+    for pattern, category in _CATEGORY_PATTERNS:
+        for match in pattern.finditer(low):
             distance = abs(match.start() - rel_start)
             if distance < best_distance:
                 best, best_distance = category, distance

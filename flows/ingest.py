@@ -52,10 +52,16 @@ RAW_COLUMNS: dict[str, pl.DataType] = {
 
 @dataclass(frozen=True)
 class InputFile:
-    """A file to ingest and the root its ``source_path`` is relative to."""
+    """A file to ingest and the root its ``source_path`` is relative to.
+
+    A big JSONL file is read in parts: ``lines`` is then the part's byte range and
+    ``first_line`` the line number it starts at, so records keep their file-wide numbers.
+    """
 
     path: Path
     root: Path
+    lines: tuple[int, int] | None = None
+    first_line: int = 1
 
     @property
     def relative(self) -> str:
@@ -291,9 +297,23 @@ def _stem(path: Path, gzipped: bool) -> str:
     return Path(path.name[:-3] if gzipped else path.name).stem
 
 
-def _read_jsonl(stream: io.BufferedIOBase, source_path: str, stem: str, result: IngestResult) -> None:
+class _ByteRange(io.RawIOBase):
+    """``readline`` over bytes [start, end) of a file, for reading a part of a JSONL file."""
+
+    def __init__(self, handle: io.BufferedIOBase, start: int, end: int) -> None:
+        handle.seek(start)
+        self._handle, self._left = handle, end - start
+
+    def readline(self, size: int | None = -1) -> bytes:
+        limit = self._left if size is None or size < 0 else min(size, self._left)
+        line = self._handle.readline(limit) if limit > 0 else b""
+        self._left -= len(line)
+        return line
+
+
+def _read_jsonl(stream: io.BufferedIOBase, source_path: str, stem: str, result: IngestResult, first_line: int = 1) -> None:
     """One record a line; a bad line rejects that line only. Lines are read with a size bound."""
-    number = content_lines = 0
+    number, content_lines = first_line - 1, 0
     while line := stream.readline(MAX_FILE_BYTES + 1):
         number += 1
         content_lines += bool(line.strip())
@@ -314,7 +334,7 @@ def _read_jsonl(stream: io.BufferedIOBase, source_path: str, stem: str, result: 
             result.reject(source_path, "malformed_json", f"line {number} is not valid JSON: {err.msg} at column {err.colno}", line, number)
             continue
         _json_record(obj, source_path, f"{stem}:{number}", "jsonl", result, number, text)
-    if content_lines == 0:
+    if content_lines == 0 and first_line == 1 and not isinstance(stream, _ByteRange):
         result.reject(source_path, "empty", "file is empty or only whitespace", b"")
 
 
@@ -337,6 +357,10 @@ def read_input_file(item: InputFile) -> IngestResult:
     if fmt == "warc":  # streamed record by record: archives may be far bigger than memory
         with open(item.path, "rb") as stream:
             _read_warc(stream, rel, result)
+        return result
+    if fmt == "jsonl" and item.lines is not None:  # one part of a big file (see flows.batches)
+        with open(item.path, "rb") as handle:
+            _read_jsonl(_ByteRange(handle, *item.lines), rel, _stem(item.path, gzipped), result, item.first_line)
         return result
     if fmt == "jsonl":  # streamed line by line, for the same reason
         try:

@@ -82,6 +82,10 @@ class NotAnOutputFolder(RuntimeError):
     """The output path holds something newsfacts did not write; replacing it could destroy data."""
 
 
+#: Inside the state folder: batch results kept for the next run (see ``flows.batches``).
+BATCH_CACHE = "batches"
+
+
 def state_dir(output: Path) -> Path:
     """Beside the output folder (same filesystem, so renames are atomic): lock, batch parts, staging."""
     return output.parent / f".{output.name}.newsfacts"
@@ -105,7 +109,8 @@ def output_lock(output: Path, marker: str) -> Iterator[Path]:
     """Hold the output folder for one run; a second run refuses at once instead of waiting.
 
     The lock lives beside the folder because the folder itself is swapped out on publish.
-    Leftovers of a killed run (parts, staging) are removed once the lock is held. Re-entrant
+    Leftovers of a killed run (staging) are removed once the lock is held; the batch
+    cache stays (its folders appear complete or not at all). Re-entrant
     within a process, so the CLI can take it before starting the flow (a fast, clean refusal).
     """
     check_replaceable(output, marker)
@@ -125,7 +130,7 @@ def output_lock(output: Path, marker: str) -> Iterator[Path]:
             msg = f"another run is writing to {output}; wait for it to finish or choose another output folder"
             raise OutputBusy(msg) from None
         for leftover in state.iterdir():
-            if leftover.name != "lock":
+            if leftover.name not in {"lock", BATCH_CACHE}:
                 shutil.rmtree(leftover, ignore_errors=True)
         _HELD[state] = 1
         try:

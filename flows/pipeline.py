@@ -6,8 +6,11 @@ Tasks are thin wrappers over ``flows.stages``; they pass file paths, never frame
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import uuid
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,8 +19,9 @@ from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.ids import stable_id
-from flows.ingest import InputFile, discover_inputs
-from flows.io import output_lock, read_table, swap_in_folder, write_table, write_text_durably
+from flows.batches import Batch, describe, from_description, plan_batches
+from flows.ingest import discover_inputs
+from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
 from flows.stages import ARTICLE_TABLES, code_version, combine_batches, process_batch
 from flows.validate import validate_tables
 from flows.views import views_sql
@@ -34,18 +38,42 @@ class ValidationFailed(RuntimeError):
     """The run produced tables that break the data contract; the previous output was kept."""
 
 
-def _batch_dir(work: Path, index: int) -> Path:
-    return work / f"batch-{index:05d}"
+#: Written last into a cached batch folder: the folder is complete.
+_BATCH_DONE = "done"
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=[1, 5])
-def process_batch_task(files: list[tuple[str, str]], work_dir: str, index: int) -> str:
-    """ingest -> normalize -> extract one batch; writes one Parquet part per table."""
-    items = [InputFile(Path(path), Path(root)) for path, root in files]
-    out = _batch_dir(Path(work_dir), index)
-    for name, frame in process_batch(items).items():
-        write_table(frame, out / f"{name}.parquet", TABLES[name])
-    return str(out)
+def process_batch_task(files: list[tuple], cache_dir: str, version: str) -> tuple[str, bool]:
+    """ingest -> normalize -> extract one batch, or reuse the cached result of the same bytes and code.
+
+    Returns the folder holding one Parquet part per table, and whether it was reused.
+    Idempotent: a task re-run (a retry, a lost Dask worker) finds its own finished work.
+    """
+    batch = Batch(0, tuple(from_description(files)))
+    folder = Path(cache_dir) / batch.cache_key(version)
+    if (folder / _BATCH_DONE).exists():
+        return str(folder), True
+    partial = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
+    try:
+        for name, frame in process_batch(list(batch.files)).items():
+            write_table(frame, partial / f"{name}.parquet", TABLES[name])
+        write_text_durably(partial / _BATCH_DONE, version)
+        try:
+            partial.rename(folder)
+        except OSError:  # another attempt finished the same batch first
+            if not (folder / _BATCH_DONE).exists():
+                raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return str(folder), False
+
+
+def prune_cache(cache: Path, keep: set[str]) -> None:
+    """Drop cached batches the latest run did not use: the cache holds one run's worth."""
+    if cache.is_dir():
+        for entry in cache.iterdir():
+            if entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 @task(name="validate-and-publish")
@@ -86,25 +114,70 @@ def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path) -> Non
 
 @flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
 def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: int = 500) -> dict:
-    """Turn news articles (files or folders) into validated Parquet tables in ``output_dir``."""
+    """Turn news articles (files or folders) into validated Parquet tables in ``output_dir``.
+
+    Batches whose files and code are unchanged since the last run into the same
+    output folder are reused, not processed again.
+    """
     started = datetime.now(timezone.utc)
     files = discover_inputs([Path(p) for p in inputs])
     output = Path(output_dir).resolve()
+    version = code_version()
     run = {
         "run_id": stable_id(started.isoformat(), *(f.relative for f in files)),
         "started_at": started,
-        "code_version": code_version(),
+        "code_version": version,
         "input_count": len(files),
     }
     with output_lock(output, RUNS_FILE) as state:
-        work = state / f"work-{os.getpid()}"
-        batches = [files[i : i + batch_size] for i in range(0, len(files), batch_size)]
-        futures = [
-            process_batch_task.submit([(str(f.path), str(f.root)) for f in batch], str(work), index)
-            for index, batch in enumerate(batches)
-        ]
-        batch_dirs = [future.result() for future in futures]
-        try:
-            return validate_and_publish_task(batch_dirs, str(output), str(state / f"staging-{os.getpid()}"), run)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        cache = state / BATCH_CACHE
+        cache.mkdir(parents=True, exist_ok=True)
+        batches = plan_batches(files, batch_size)
+        futures = [process_batch_task.submit(describe(batch), str(cache), version) for batch in batches]
+        results = [future.result() for future in futures]
+        run["batches"] = len(results)
+        run["batches_reused"] = sum(reused for _, reused in results)
+        batch_dirs = [folder for folder, _ in results]
+        summary = validate_and_publish_task(batch_dirs, str(output), str(state / f"staging-{os.getpid()}"), run)
+        prune_cache(cache, {Path(folder).name for folder in batch_dirs})
+        return summary
+
+
+@contextlib.contextmanager
+def _one_prefect_server() -> Iterator[None]:
+    """One Prefect API for the run and every Dask worker.
+
+    With no ``PREFECT_API_URL``, each Dask worker process would start a temporary
+    server of its own (half a minute each, and the run's history split among them).
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start(timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
+    os.environ["PREFECT_API_URL"] = server.api_url  # inherited by local worker processes
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
+        server.stop()
+
+
+def run_flow(inputs: list[str], output_dir: str, *, batch_size: int = 500, workers: int = 0, dask_address: str | None = None) -> dict:
+    """Run the flow here (threads), on a local Dask cluster of ``workers`` processes, or on a running one."""
+    if not dask_address and workers <= 1:
+        return newsfacts_flow(inputs=inputs, output_dir=output_dir, batch_size=batch_size)
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        runner = DaskTaskRunner(address=dask_address)
+    else:
+        runner = DaskTaskRunner(
+            cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
+        )
+    with _one_prefect_server():
+        return newsfacts_flow.with_options(task_runner=runner)(inputs=inputs, output_dir=output_dir, batch_size=batch_size)

@@ -10,6 +10,7 @@ import polars as pl
 from flows import __version__
 from flows.extract_attributions import extract_quotes_and_claims
 from flows.extract_figures import extract_figures
+from flows.batches import plan_batches
 from flows.ingest import InputFile, ingest_files
 from flows.link import link_tables
 from flows.dedupe import mark_duplicates
@@ -71,5 +72,5 @@ def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFr
 
 def run_pipeline(files: list[InputFile], *, batch_size: int = 500) -> dict[str, pl.DataFrame]:
     """The whole pipeline in-process, no orchestration (used by tests and benchmarks)."""
-    parts = [process_batch(files[i : i + batch_size]) for i in range(0, len(files), batch_size)]
+    parts = [process_batch(list(batch.files)) for batch in plan_batches(files, batch_size)]
     return combine_batches(parts)

@@ -11,6 +11,30 @@ from dataclasses import dataclass
 
 from flows import lexicon
 
+def literal_alternation(phrases: list[str]) -> str:
+    """A regex matching any of ``phrases``, factored into a prefix tree.
+
+    Python's engine tries a flat alternation's branches one by one at every
+    position; a tree rejects most positions on the first character. Longer
+    phrases win, as in a flat alternation sorted longest first.
+    """
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 

@@ -12,6 +12,10 @@ class RunSchema(pa.DataFrameModel):
     finished_at: pl.Datetime(time_unit="us", time_zone="UTC") = pa.Field(description="When the tables were written.")
     code_version: str = pa.Field(description="newsfacts version plus a hash of its source files.")
     input_count: int = pa.Field(ge=0, description="Input files read.")
+    batches: int = pa.Field(ge=0, nullable=True, description="Batches the input was cut into (null in runs from before batches were recorded).")
+    batches_reused: int = pa.Field(
+        ge=0, nullable=True, description="Batches whose tables were reused from the previous run: same bytes, same code."
+    )
     articles: int = pa.Field(ge=0, description="Rows in articles.")
     quotes: int = pa.Field(ge=0, description="Rows in quotes.")
     claims: int = pa.Field(ge=0, description="Rows in claims.")
