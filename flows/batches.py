@@ -60,7 +60,7 @@ def jsonl_parts(item: InputFile, lines_per_part: int) -> tuple[list[InputFile], 
                     cuts.append((offset + position + 1, lines + 1))
                 position = block.find(b"\n", position + 1)
             offset += len(block)
-    if cuts[-1][0] >= offset:
+    if len(cuts) > 1 and cuts[-1][0] >= offset:
         cuts.pop()
     if len(cuts) == 1:
         return [item], lines
@@ -81,9 +81,16 @@ def _weight(item: InputFile, fmt: str | None, gzipped: bool) -> int:
     return 1
 
 
-def _closes_batch(item: InputFile, weight: int, batch_size: int) -> bool:
-    draw = int.from_bytes(hashlib.sha256(item.relative.encode()).digest()[:8], "big") % batch_size
-    return draw < weight
+def _closes_batch(item: InputFile, weight: int, batch_size: int, batch_weight: int) -> bool:
+    """Close after this file if its path's hash says so: about one file in ``batch_size``.
+
+    A batch past twice the size closes at one file in four instead, which bounds
+    batch size without cutting at a count (a count would move every later cut).
+    """
+    draw = int.from_bytes(hashlib.sha256(item.relative.encode()).digest()[:8], "big")
+    if batch_weight >= 2 * batch_size:
+        return draw % 4 == 0
+    return draw % batch_size < weight
 
 
 def plan_batches(files: list[InputFile], batch_size: int) -> list[Batch]:
@@ -112,7 +119,7 @@ def plan_batches(files: list[InputFile], batch_size: int) -> list[Batch]:
                 continue
         current.append(item)
         current_weight += weight
-        if current_weight >= 2 * batch_size or _closes_batch(item, weight, batch_size):
+        if _closes_batch(item, weight, batch_size, current_weight):
             close()
     close()
     return [Batch(index, tuple(group)) for index, group in enumerate(groups)]

@@ -43,7 +43,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return 3
     if args.json:
         print(json.dumps(summary, sort_keys=True))
-    else:
+    elif not args.quiet:
         counts = ", ".join(f"{name} {count}" for name, count in summary.items())
         print(f"newsfacts run: wrote {args.output}/ ({counts})")
     return 0
@@ -57,8 +57,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         print(f"newsfacts validate: not a folder: {directory}", file=sys.stderr)
         return 2
     failures = validate_directory(directory)
+    if args.json:
+        print(json.dumps({"directory": str(directory), "valid": failures.height == 0, "failures": failures.to_dicts()}, default=str))
+        return 0 if failures.height == 0 else 1
     if failures.height == 0:
-        print(f"newsfacts validate: {directory}/ is valid")
+        if not args.quiet:
+            print(f"newsfacts validate: {directory}/ is valid")
         return 0
     for row in failures.iter_rows(named=True):
         print(f"FAIL table={row['table']} column={row['column']} row={row['row']} check={row['check']} value={row['value']}")
@@ -79,6 +83,48 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)
+    if not os.environ.get("PREFECT_API_URL"):
+        print(
+            "newsfacts serve: a schedule needs a running Prefect server. Start one with `prefect server start`, "
+            "then `export PREFECT_API_URL=http://127.0.0.1:4200/api` and run this again.",
+            file=sys.stderr,
+        )
+        return 2
+    inputs = [str(Path(p).resolve()) for p in args.inputs] or [str(Path(__file__).resolve().parent.parent / "seeds")]
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        print(f"newsfacts serve: input not found: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    from flows.pipeline import newsfacts_flow
+
+    print(f"newsfacts serve: deployment newsfacts/{args.name} on cron {args.cron!r}; Ctrl-C stops it", flush=True)
+    newsfacts_flow.serve(
+        name=args.name,
+        cron=args.cron,
+        parameters={"inputs": inputs, "output_dir": str(Path(args.output).resolve()), "batch_size": args.batch_size},
+        print_starting_message=False,
+    )
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    directory = Path(args.directory).resolve()
+    if not (directory / "runs.parquet").exists():
+        print(f"newsfacts report: {directory} is not a newsfacts output folder (no runs.parquet); run `newsfacts run` first", file=sys.stderr)
+        return 2
+    from flows.io import write_text_atomically
+    from flows.report import render_report
+
+    target = Path(args.output) if args.output else directory.parent / f"{directory.name}-report.html"
+    write_text_atomically(target, render_report(directory))
+    if not args.quiet:
+        print(f"newsfacts report: wrote {target}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsfacts", description="News articles in, validated analytic tables out.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -88,16 +134,31 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
     run.add_argument("--workers", type=int, default=0, help="run batches on a local Dask cluster of N processes")
     run.add_argument("--dask-address", metavar="tcp://HOST:PORT", help="run batches on a running Dask cluster")
-    run.add_argument("--json", action="store_true", help="print the row counts as JSON")
+    run.add_argument("--json", action="store_true", help="print the row counts as JSON (for CI)")
+    run.add_argument("--quiet", action="store_true", help="print nothing on success; errors still go to stderr")
     run.set_defaults(handler=_cmd_run)
     validate = sub.add_parser("validate", help="check every table against its schema and the cross-table rules")
     validate.add_argument("directory", nargs="?", default="output")
+    validate.add_argument("--json", action="store_true", help="print the outcome and every failure as JSON (for CI)")
+    validate.add_argument("--quiet", action="store_true", help="print nothing when the folder is valid")
     validate.set_defaults(handler=_cmd_validate)
     evaluate = sub.add_parser("evaluate", help="precision / recall / F1 against a gold JSONL file")
     evaluate.add_argument("--gold", required=True, help="gold annotations (JSONL)")
     evaluate.add_argument("directory", nargs="?", default="output")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.set_defaults(handler=_cmd_evaluate)
+    serve = sub.add_parser("serve", help="run on a schedule: register a Prefect deployment with a cron and serve its runs")
+    serve.add_argument("inputs", nargs="*", help="files or folders read on every run (default: the bundled seeds/)")
+    serve.add_argument("--cron", required=True, help='schedule, e.g. "0 * * * *" for hourly (UTC)')
+    serve.add_argument("--output", default="output", help="output folder (default: output/)")
+    serve.add_argument("--name", default="scheduled", help="deployment name (default: scheduled)")
+    serve.add_argument("--batch-size", type=int, default=500, help="articles per task (default: 500)")
+    serve.set_defaults(handler=_cmd_serve)
+    report = sub.add_parser("report", help="write a self-contained HTML report (charts) for an output folder")
+    report.add_argument("directory", nargs="?", default="output")
+    report.add_argument("--output", help="HTML file to write (default: DIR-report.html beside the folder)")
+    report.add_argument("--quiet", action="store_true", help="print nothing on success")
+    report.set_defaults(handler=_cmd_report)
     return parser
 
 

@@ -49,6 +49,21 @@ def write_text_durably(path: Path, content: str) -> None:
         os.fsync(handle.fileno())
 
 
+def write_text_atomically(path: Path, content: str) -> Path:
+    """A text file replaced in one step: readers see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write_text_durably(tmp, content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
+
+
 def read_table(path: Path, schema: type[pa.DataFrameModel] | None = None) -> pl.DataFrame:
     """Read one Parquet table; with a schema, missing files read as an empty typed table."""
     if not path.exists():

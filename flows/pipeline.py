@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.ids import stable_id
@@ -100,7 +101,29 @@ def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_di
     publish(tables, output, Path(staging_dir))
     summary = {name: frame.height for name, frame in tables.items() if name != "runs"}
     logger.info("published %s to %s", summary, output)
+    _publish_artifacts(summary, tables["rejects"], run, output)
     return summary
+
+
+def _publish_artifacts(summary: dict[str, int], rejects: pl.DataFrame, run: dict, output: Path) -> None:
+    """The run summary in the Prefect UI: a table of row counts, and a note on reuse and rejects."""
+    create_table_artifact(
+        key="newsfacts-row-counts",
+        table=[{"table": name, "rows": count} for name, count in summary.items()],
+        description=f"Rows per table written to {output}",
+    )
+    reasons = rejects.group_by("reason").len().sort("len", descending=True).rows()
+    reject_lines = "\n".join(f"| {reason} | {count} |" for reason, count in reasons) or "| (none) | 0 |"
+    create_markdown_artifact(
+        key="newsfacts-run-summary",
+        markdown=(
+            f"# newsfacts run {run['run_id']}\n\n"
+            f"Output: `{output}`. Code {run['code_version']}. {run['input_count']} input files, "
+            f"{run.get('batches', 0)} batches ({run.get('batches_reused', 0)} reused from the previous run).\n\n"
+            f"| rejected because | inputs |\n|---|---|\n{reject_lines}\n"
+        ),
+        description="What went in, what was reused, what was rejected",
+    )
 
 
 def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path) -> None:
