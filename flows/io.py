@@ -9,7 +9,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandera.polars as pa
@@ -22,16 +22,14 @@ def conform(frame: pl.DataFrame, schema: type[pa.DataFrameModel]) -> pl.DataFram
     return frame.select([pl.col(name).cast(dtype) for name, dtype in target.items()])
 
 
-def write_table(frame: pl.DataFrame, path: Path, schema: type[pa.DataFrameModel] | None = None) -> Path:
-    """Write Parquet (zstd) atomically: readers see the old file or the new one, never half of one."""
-    if schema is not None:
-        frame = conform(frame, schema)
+def _replace_atomically(path: Path, write: Callable[[Path], object]) -> Path:
+    """Write through a temporary file in the same folder, fsync, rename: readers see old or new, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        frame.write_parquet(tmp, compression="zstd", compression_level=3, statistics=True)
+        write(tmp)
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)  # mkstemp creates 0600; BI tools often read as another user
@@ -39,6 +37,13 @@ def write_table(frame: pl.DataFrame, path: Path, schema: type[pa.DataFrameModel]
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def write_table(frame: pl.DataFrame, path: Path, schema: type[pa.DataFrameModel] | None = None) -> Path:
+    """Write Parquet (zstd) atomically."""
+    if schema is not None:
+        frame = conform(frame, schema)
+    return _replace_atomically(path, lambda tmp: frame.write_parquet(tmp, compression="zstd", compression_level=3, statistics=True))
 
 
 def write_text_durably(path: Path, content: str) -> None:
@@ -50,18 +55,8 @@ def write_text_durably(path: Path, content: str) -> None:
 
 
 def write_text_atomically(path: Path, content: str) -> Path:
-    """A text file replaced in one step: readers see the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write_text_durably(tmp, content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    """A text file replaced in one step."""
+    return _replace_atomically(path, lambda tmp: tmp.write_text(content, encoding="utf-8"))
 
 
 def read_table(path: Path, schema: type[pa.DataFrameModel] | None = None) -> pl.DataFrame:
