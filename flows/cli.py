@@ -30,8 +30,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from flows.io import NotAnOutputFolder, OutputBusy, output_lock
     from flows.pipeline import RUNS_FILE, ValidationFailed, run_flow
 
+    from flows.progress import progress_bar
+
     try:
-        with output_lock(output, RUNS_FILE):
+        with output_lock(output, RUNS_FILE), progress_bar(enabled=not (args.quiet or args.json)):
             summary = run_flow(
                 inputs, str(output), batch_size=args.batch_size, workers=args.workers, dask_address=args.dask_address
             )

@@ -176,8 +176,11 @@ def swap_in_folder(staging: Path, output: Path, *, marker: str) -> None:
         os.rename(staging, output)
     elif _exchange(staging, output):
         shutil.rmtree(staging)  # now the previous output
-    else:  # no atomic exchange here: move tables one by one, the run row last
+    else:  # no atomic exchange here: move entries one by one, the run row last
         for path in sorted(staging.iterdir(), key=lambda p: p.name == marker):
-            os.replace(path, output / path.name)
+            target = output / path.name
+            if target.is_dir():  # a folder cannot be replaced by rename: move the old one aside first
+                os.rename(target, staging / f".old-{path.name}")
+            os.replace(path, target)
         shutil.rmtree(staging)
     fsync_dir(output.parent)

@@ -16,13 +16,16 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+from prefect.futures import as_completed
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows import progress
 from flows.ids import stable_id
 from flows.batches import Batch, describe, from_description, plan_batches
 from flows.ingest import discover_inputs
 from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
+from flows.partitions import part_path, split_by_date
 from flows.stages import ARTICLE_TABLES, code_version, combine_batches, process_batch
 from flows.validate import validate_tables
 from flows.views import views_sql
@@ -38,6 +41,10 @@ VIEWS_FILE = "views.sql"
 class ValidationFailed(RuntimeError):
     """The run produced tables that break the data contract; the previous output was kept."""
 
+
+#: Steps reported to ``flows.progress`` listeners (the CLI's bar).
+_BATCHES_STEP = "ingest, normalize, extract (batches)"
+_PUBLISH_STEP = "link, validate, publish"
 
 #: Written last into a cached batch folder: the folder is complete.
 _BATCH_DONE = "done"
@@ -127,10 +134,13 @@ def _publish_artifacts(summary: dict[str, int], rejects: pl.DataFrame, run: dict
 
 
 def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path) -> None:
-    """Write every table into ``staging``, then swap it in as ``output`` in one atomic step."""
+    """Write every table (flat, and by date) into ``staging``, then swap it in as ``output`` in one atomic step."""
     shutil.rmtree(staging, ignore_errors=True)
     for name, frame in tables.items():
         write_table(frame, staging / f"{name}.parquet", TABLES[name])
+    for name, parts in split_by_date(tables).items():
+        for partition, frame in parts.items():
+            write_table(frame, part_path(staging, name, partition), TABLES[name])
     write_text_durably(staging / VIEWS_FILE, views_sql())
     swap_in_folder(staging, output, marker=RUNS_FILE)
 
@@ -157,11 +167,16 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
         cache.mkdir(parents=True, exist_ok=True)
         batches = plan_batches(files, batch_size)
         futures = [process_batch_task.submit(describe(batch), str(cache), version) for batch in batches]
+        progress.report(_BATCHES_STEP, 0, len(futures))
+        for done, _ in enumerate(as_completed(futures), start=1):
+            progress.report(_BATCHES_STEP, done, len(futures))
         results = [future.result() for future in futures]
         run["batches"] = len(results)
         run["batches_reused"] = sum(reused for _, reused in results)
         batch_dirs = [folder for folder, _ in results]
+        progress.report(_PUBLISH_STEP, 0, 1)
         summary = validate_and_publish_task(batch_dirs, str(output), str(state / f"staging-{os.getpid()}"), run)
+        progress.report(_PUBLISH_STEP, 1, 1)
         prune_cache(cache, {Path(folder).name for folder in batch_dirs})
         return summary
 

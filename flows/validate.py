@@ -13,6 +13,7 @@ import polars as pl
 from pandera.errors import SchemaErrors
 
 from flows.io import read_table
+from flows.partitions import PARTITION_KEY, PARTITIONED_DIR, partition_mismatches
 from schemas import SPAN_TABLES, TABLES, ArticleSchema, ClaimSchema, FigureSchema, QuoteSchema
 
 FAILURE_COLUMNS = {"table": pl.String, "column": pl.String, "row": pl.Int64, "check": pl.String, "value": pl.String}
@@ -110,9 +111,15 @@ def read_output(directory: Path) -> dict[str, pl.DataFrame]:
 
 
 def validate_directory(directory: Path) -> pl.DataFrame:
+    """Every table, the rules across them, and the by-date copy against the flat tables."""
     tables = read_output(directory)
     failures = validate_tables(tables)
-    missing = [_failure(name, None, None, "table exists", f"{name}.parquet") for name in TABLES if name not in tables]
-    if missing:
-        failures = pl.concat([failures, pl.DataFrame(missing, schema=FAILURE_COLUMNS)])
+    more = [_failure(name, None, None, "table exists", f"{name}.parquet") for name in TABLES if name not in tables]
+    if not more:
+        more = [
+            _failure(table, PARTITION_KEY, None, f"{PARTITIONED_DIR}/ copies the flat table", f"{partition}: {problem}")
+            for table, partition, problem in partition_mismatches(directory, tables)
+        ]
+    if more:
+        failures = pl.concat([failures, pl.DataFrame(more, schema=FAILURE_COLUMNS)])
     return failures

@@ -7,6 +7,7 @@ run it with DuckDB's ``file_search_path`` set to the folder (see the README).
 
 from __future__ import annotations
 
+from flows.partitions import PARTITION_KEY, PARTITIONED_DIR, PARTITIONED_TABLES
 from schemas import TABLES
 
 _ANALYST_VIEWS = """
@@ -49,9 +50,15 @@ GROUP BY claim_group_id;
 
 
 def views_sql() -> str:
-    """A view per table (over its Parquet file) and the analyst views."""
+    """A view per table (over its Parquet file), one per by-date copy, and the analyst views."""
     tables = "\n".join(
         f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{name}.parquet');" for name in TABLES
     )
+    by_date = "\n".join(
+        f"CREATE OR REPLACE VIEW {name}_by_date AS SELECT * FROM read_parquet('{PARTITIONED_DIR}/{name}/*/*.parquet', "
+        f"hive_partitioning = true, hive_types = {{'{PARTITION_KEY}': DATE}});"
+        for name in PARTITIONED_TABLES
+    )
     header = "-- newsfacts views; run with file_search_path set to this folder (README, 'Querying')\nSET TimeZone = 'UTC';\n"
-    return header + tables + "\n" + _ANALYST_VIEWS
+    by_date_note = f"-- the same rows, partitioned by the article's {PARTITION_KEY}: filters on it read only the matching folders\n"
+    return header + tables + "\n" + by_date_note + by_date + "\n" + _ANALYST_VIEWS

@@ -28,11 +28,27 @@ def _folder(path: Path, **files: str) -> Path:
     return path
 
 
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def test_swap_replaces_the_whole_folder(tmp_path):
     output = _folder(tmp_path / "out", **{MARKER: "old", "quotes.parquet": "old", "stale.parquet": "old"})
     staging = _folder(tmp_path / "staging", **{MARKER: "new", "quotes.parquet": "new"})
     swap_in_folder(staging, output, marker=MARKER)
     assert {p.name: p.read_text() for p in output.iterdir()} == {MARKER: "new", "quotes.parquet": "new"}
+    assert not staging.exists()
+
+
+def test_swap_without_atomic_exchange_still_replaces_tables_and_subfolders(tmp_path, monkeypatch):
+    monkeypatch.setattr("flows.io._exchange", lambda a, b: False)  # as on a filesystem without renameat2
+    output = _folder(tmp_path / "out", **{MARKER: "old", "quotes.parquet": "old"})
+    _folder(output / "by_date" / "quotes", **{"old.parquet": "old"})
+    staging = _folder(tmp_path / "staging", **{MARKER: "new", "quotes.parquet": "new"})
+    _folder(staging / "by_date" / "quotes", **{"new.parquet": "new"})
+    swap_in_folder(staging, output, marker=MARKER)
+    assert (output / MARKER).read_text() == "new"
+    assert [p.name for p in (output / "by_date" / "quotes").iterdir()] == ["new.parquet"]
     assert not staging.exists()
 
 
@@ -116,12 +132,12 @@ def test_kill_9_during_a_run_keeps_the_previous_output_and_the_next_run_works(se
     env = {**os.environ, "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90"}
     env.pop("PREFECT_API_URL", None)
     shutil.copytree(seeds_output, output)
-    before = {p.name: p.read_bytes() for p in output.iterdir()}
+    before = _snapshot(output)
     proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", str(SEEDS), "--output", str(output)], cwd=ROOT, env=env)
     time.sleep(4)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert {p.name: p.read_bytes() for p in output.iterdir()} == before
+    assert _snapshot(output) == before
     again = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(SEEDS), "--output", str(output)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert again.returncode == 0, again.stderr
     assert validate_directory(output).height == 0

@@ -78,3 +78,15 @@ def test_figure_comparison_pointing_at_another_story_is_caught(seeds_output):
 def test_inconsistent_spread_is_caught_by_the_schema(seeds_output):
     failures = _corrupt(_tables(seeds_output), "figure_comparisons", lambda f: f.with_columns(pl.col("spread") + 1))
     assert "figure_comparisons" in failures["table"].to_list()
+
+
+def test_a_by_date_copy_that_drifts_from_the_flat_table_is_caught(seeds_output, tmp_path):
+    copy = tmp_path / "out"
+    shutil.copytree(seeds_output, copy)
+    part = next((copy / "by_date" / "quotes").glob("published_date=2024-*/part-0.parquet"))
+    pl.read_parquet(part).head(1).write_parquet(part)
+    shutil.rmtree(next((copy / "by_date" / "claims").glob("published_date=2024-*")))
+    failures = validate_directory(copy)
+    problems = set(zip(failures["table"], failures["value"].str.extract(r": (.*)$")))
+    assert ("quotes", "rows differ from the flat table") in problems
+    assert ("claims", "partition missing") in problems
