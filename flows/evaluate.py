@@ -10,11 +10,17 @@ over union >= ``MIN_IOU``, one-to-one, best overlap first.
   (claims) or the value and category (figures; value alone when gold has no
   category). Gold speakers that are bare pronouns ("he") accept any resolved
   speaker, since the gold does not say whom they refer to.
+- value (figures): the published NewsQuant metric (CQE's evaluation): per
+  document, each gold value is matched to an unused predicted value within a
+  relative 1e-5, wherever the spans are. Gold spans there are loose (a bare
+  "19" for "19 per cent", some not in the text at all), so span F1 alone would
+  measure annotation style rather than extraction.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +125,20 @@ def _joint_ok(kind: str, pred: dict, gold: dict) -> bool:
     return value_ok and pred.get("category") == gold["category"]
 
 
+def _values_matched(predicted: list[float], gold: list[float | None]) -> int:
+    """How many gold values find an unused predicted value (relative tolerance 1e-5, as CQE's evaluation)."""
+    unused = [float(v) for v in predicted if v is not None]
+    matched = 0
+    for value in gold:
+        if value is None:
+            continue
+        hit = next((i for i, v in enumerate(unused) if math.isclose(v, float(value), rel_tol=1e-5, abs_tol=1e-8)), None)
+        if hit is not None:
+            unused.pop(hit)
+            matched += 1
+    return matched
+
+
 def evaluate(output_dir: Path, gold_path: Path) -> dict:
     """Scores per kind, on the documents the gold file annotates."""
     gold_rows = load_gold(gold_path)
@@ -159,21 +179,19 @@ def evaluate(output_dir: Path, gold_path: Path) -> dict:
                 joint.tp += ok
                 joint.fp += not ok
                 joint.fn += not ok
-                if kind == "figure":
-                    v_ok = gold.get("value") is not None and abs(float(pred["value"]) - float(gold["value"])) <= 1e-6 * max(1.0, abs(float(gold["value"])))
-                    value.tp += v_ok
-                    value.fp += not v_ok
-                    value.fn += not v_ok
-                    if gold.get("qualifier"):
-                        qualifier_total += 1
-                        qualifier_right += pred.get("qualifier") == gold["qualifier"]
+                if kind == "figure" and gold.get("qualifier"):
+                    qualifier_total += 1
+                    qualifier_right += pred.get("qualifier") == gold["qualifier"]
             span.tp += len(used_p)
             span.fp += len(preds) - len(used_p)
             span.fn += len(golds) - len(used_g)
             joint.fp += len(preds) - len(used_p)
             joint.fn += len(golds) - len(used_g)
-            value.fp += len(preds) - len(used_p)
-            value.fn += len(golds) - len(used_g)
+            if kind == "figure":
+                matched = _values_matched([p["value"] for p in preds], [g.get("value") for g in golds])
+                value.tp += matched
+                value.fp += len(preds) - matched
+                value.fn += len(golds) - matched
         entry = {"span": span.as_dict(), "joint": joint.as_dict(), "gold": len(gold_kind)}
         if kind == "figure":
             entry["value"] = value.as_dict()

@@ -18,22 +18,34 @@ from flows.ids import stable_id
 from flows.text import paragraph_spans, sentence_spans
 from schemas import ArticleSchema, ClaimSchema, FigureSchema
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDNUM = r"(?:" + "|".join(sorted((w for w in lexicon.NUMBER_WORDS if w not in {"hundred", "thousand", "million", "billion", "trillion", "dozen"}), key=len, reverse=True)) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh\s+crore|lakh|crore|bn)"
-_FRACTION = r"(?:two[-\s]thirds|three[-\s]quarters|one[-\s]third|one[-\s]fifth|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth|one\s+half|a\s+half|half)"
-_CURRENCY_PREFIX = r"(?:US\$|\$|€|£|¥|₹|Rs\.?\s?)"
-_FIGURE = re.compile(
-    rf"""(?<![\w$€£¥₹.,-])(?:
-        (?P<vague>(?:tens|hundreds|thousands|dozens|scores|millions|billions)(?:\s+of\s+(?:thousands|millions))?)(?=\s+of\b)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_UNIT_WORDS = [w for w, v in lexicon.NUMBER_WORDS.items() if v < 100 and w != "dozen"]
+_SMALL_WORD_STEMS = r"(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
+_SMALL_WORDS = _SMALL_WORD_STEMS + r"\b(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+#: "eight", "forty-two", "six hundred forty-two", "twenty-eight thousand six hundred forty-two", "eight million"
+_SMALL_HUNDREDS = rf"{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?)?"
+#: "eight", "forty-two", "six hundred forty-two", "twenty-eight thousand six hundred forty-two", "eight million"
+_WORDNUM = rf"{_SMALL_HUNDREDS}(?:\s+(?:thousand|million|billion|trillion)\b(?:\s+(?:and\s+)?{_SMALL_HUNDREDS})?)*"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh\s+crore|lakh|crore|bn|mn|tn)"
+_FRACTION = r"(?:two[-\s]thirds|three[-\s]quarters|three[-\s]fourths|one[-\s]third|one[-\s]fifth|one[-\s]fourth|a\s+third|a\s+quarter|a\s+fourth|a\s+fifth|a\s+tenth|one\s+half|a\s+half|half)"
+_CURRENCY_PREFIX = r"(?:(?:US|AU|A|CA|C|HK|NZ|S|R)\s?\$|\$\s?(?:US|A)(?=\d)|\$|€|£|¥|₹|Rs\.?\s?|(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|HKD|SGD|NZD)\s?(?=\d)|RM(?=\d))"
+_SUFFIX = r"(?:bn|tn|mn|mil|[kKmMbB])(?![\w])"
+_RANGE = rf"(?:(?:-|\s+-\s+|\s*–\s*|\s+to\s+)(?P<cur2>{_CURRENCY_PREFIX})?(?P<num2>{_NUM})(?P<sfx2>{_SUFFIX})?)?"
+_FIGURE_TEMPLATE = rf"""(?:(?<![\w$€£¥₹.,-])|(?<=\bsub-))(?:
+        (?P<vague>(?:tens|hundreds|thousands|dozens|scores|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b)
       | (?P<halfscale>half\s+a\s+(?:million|billion))
-      | (?P<cur>{_CURRENCY_PREFIX})?(?P<num>{_NUM})(?:\s*(?:-|–|to)\s*(?P<cur2>{_CURRENCY_PREFIX})?(?P<num2>{_NUM}))?(?:\s+(?P<scale>{_SCALE})\b)?
+      | a\s+(?P<ascale>hundred|thousand|million|billion|trillion)\b
+      | (?P<ratio>(?P<ra>\d+|{_SMALL_WORDS})\s+(?:out\s+of|in|of\s+every)\s+(?P<rb>\d+|{_SMALL_WORDS})\b)
+      | (?P<fold>\d+|{_SMALL_WORD_STEMS})-?fold\b
+      | (?P<dfrac>(?P<da>\d+)\s?[/⁄]\s?(?P<db>\d+))(?=\s+(?:of\s|[a-z]))
+      | (?P<neg>minus[\s-]?|[-−](?=[\d$]))?(?P<cur>{_CURRENCY_PREFIX})?(?P<neg2>-(?=\d))?(?P<num>{_NUM})(?P<sfx>{_SUFFIX})?__RANGE__(?:\s+(?P<scale>{_SCALE}(?:\s+{_SCALE})*)\b)?
         (?:\s*(?P<pct>%|-?\s?per\s?cent\b|-?percent\b))?
-      | (?P<word>{_WORDNUM})(?:\s+(?P<wscale>{_SCALE})\b)?(?:\s*(?P<wpct>-?\s?per\s?cent\b|-?percent\b))?
       | (?P<frac>{_FRACTION})\b
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
+      | (?P<word>{_WORDNUM})(?:\s+(?P<wscale>lakh\s+crore|lakh|crore|bn))?(?:\s*(?P<wpct>-?\s?per\s?cent\b|-?percent\b))?
+    )"""
+_FIGURE = re.compile(_FIGURE_TEMPLATE.replace("__RANGE__", _RANGE), re.IGNORECASE | re.VERBOSE)
+#: The same without ranges: the first number of a failed range ("from $2,415 to $2,315") on its own.
+_SINGLE_FIGURE = re.compile(_FIGURE_TEMPLATE.replace("__RANGE__", ""), re.IGNORECASE | re.VERBOSE)
 _MONTH_BEFORE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s*$")
 _MONTH_AFTER = re.compile(r"^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -58,8 +70,48 @@ def _to_float(number: str) -> float:
 
 
 def _word_value(word: str) -> float:
-    parts = re.split(r"[- ]", word.lower())
-    return float(sum(lexicon.NUMBER_WORDS[p] for p in parts))
+    """'twenty-eight thousand six hundred forty-two' -> 28642."""
+    total = current = 0.0
+    for part in re.split(r"[-\s]+", word.lower()):
+        if part == "and":
+            continue
+        if part == "hundred":
+            current = (current or 1) * 100
+        elif part in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1) * lexicon.NUMBER_WORDS[part]
+            current = 0.0
+        else:
+            current += lexicon.NUMBER_WORDS[part]
+    return total + current
+
+
+def _small_value(token: str) -> float:
+    return _to_float(token) if token[0].isdigit() else _word_value(token)
+
+
+_MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, lexicon.MEASURE_UNITS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: Denominators that make "1/16" a fraction rather than a date or a score.
+_FRACTION_DENOMINATORS = {2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128}
+
+
+def _group(match: re.Match, name: str) -> str | None:
+    """A group's text; None also where the pattern has no such group (``_SINGLE_FIGURE`` has no range)."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def _suffix_scale(match: re.Match, group: str, text: str) -> float | None:
+    """The multiplier a glued suffix stands for; None where the suffix says it is not a figure ('4K TV', '3M Co')."""
+    suffix = _group(match, group)
+    if not suffix:
+        return 1.0
+    if match.group("cur") or suffix.lower() in ("bn", "tn", "mn", "mil", "b"):
+        return lexicon.SUFFIX_SCALES[suffix.lower()]
+    after = text[match.end(group) : match.end(group) + 20]
+    if suffix in "kKM" and re.match(r"\s+(?:[A-Z]|(?:resolution|video|display|screen|monitor|streaming)\b)", after):
+        return None  # a name or a display resolution
+    if suffix == "m" and "." not in match.group("num") and not re.match(r"\s+of\b", after):
+        return 1.0  # metres: "100m sprint", "37m (121ft)"
+    return lexicon.SUFFIX_SCALES[suffix.lower()]
 
 
 def _scale(scale: str | None) -> float:
@@ -78,12 +130,12 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
     if num is not None:
         if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after) or _ORDINAL_AFTER.match(after):
             return True  # dates and ordinals
-        if re.match(r"^[:/]\d", after) or re.search(r"\d[:/]$", before):
+        if re.match(r"^[:/]\d", after) or re.search(r"\d[:/]$", before) or re.match(r"^\s?[ap]\.?m\b", after, re.IGNORECASE):
             return True  # clock times, dates like 12/05
         plain = num.replace(",", "")
-        if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not match.group("pct") and not match.group("cur") and not match.group("scale"):
-            return True  # a year
-        if re.search(r"[A-Z][A-Za-z]*\s$", before) and not match.group("cur") and not match.group("pct") and plain.isdigit() and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of)\s$", before):
+        if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not match.group("pct") and not match.group("cur") and (not match.group("scale") or _group(match, "num2")):
+            return True  # a year ("in 2018 to 3.9 million" is a year, then a figure)
+        if re.search(r"[A-Z][A-Za-z]*\s$", before) and not match.group("cur") and not match.group("scale") and not _MEASURE_AFTER.match(after) and not match.group("pct") and plain.isdigit() and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of)\s$", before):
             return True  # inside a name or id: "Section 427", "Route 66"
     word = match.group("word")
     if word is not None:
@@ -97,24 +149,32 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
     return False
 
 
+def _is_counted_noun(word: str) -> bool:
+    low = word.lower()
+    return word.islower() and (low.endswith("s") or low in lexicon.IRREGULAR_PLURALS) and low not in lexicon.UNIT_STOPS and low not in lexicon.CATEGORY_CUES
+
+
 def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ('727 people', 'two major towns', 'hundreds of prisoners')."""
     unit, unit_end = None, end
     words = list(re.finditer(r"[A-Za-z][\w’'-]*", text[end : min(limit, end + 60)]))
-    for k, w in enumerate(words[:3]):
+    window = words[:3]
+    for k, w in enumerate(window):
         gap = text[end + (words[k - 1].end() if k else 0) : end + w.start()]
-        if k == 0 and not re.fullmatch(r"\s+", gap):
-            break
-        if k > 0 and not re.fullmatch(r"\s+", gap):
+        if not re.fullmatch(r"\s+", gap) and not (k == 0 and gap == "-"):  # "five-year", "18 month-old"
             break
         word = w.group(0)
         low = word.lower()
         if k == 0 and low == "of":
             continue
-        if low in lexicon.UNIT_STOPS or word[:1].isupper() or low in lexicon.CATEGORY_CUES:
+        if word[:1].isupper() and low not in lexicon.MEASURE_UNITS:
+            if any(_is_counted_noun(later.group(0)) for later in window[k + 1 :]):
+                continue  # a proper-noun modifier: "seven European countries", "five NBA teams"
+            break
+        if low in lexicon.UNIT_STOPS or low in lexicon.CATEGORY_CUES:
             break
         unit, unit_end = word, end + w.end()
-        if low.endswith("s") or low in lexicon.MEASURE_UNITS or k == 2:
+        if gap == "-" or low.endswith("s") or low in lexicon.IRREGULAR_PLURALS or low in lexicon.MEASURE_UNITS or k == 2:
             break
     return unit, unit_end
 
@@ -173,80 +233,119 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
     return "percent_change" if is_percent and "raise" in low else "count"
 
 
+def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id: str, published: date | None, claims: list[dict]) -> dict | None:
+    """The figure a candidate match stands for, or None where it is not one."""
+    sentence = text[s_start:s_end]
+    start, end = match.start(), match.end()
+    if start == end or _is_excluded(text, start, end, match):
+        return None
+    qualifier = _qualifier_before(text, start) or "exact"
+    value_high = None
+    is_money = bool(match.group("cur"))
+    is_percent = bool(match.group("pct") or match.group("wpct"))
+    is_fraction = bool(match.group("frac"))
+    unit: str | None = None
+    unit_end = end
+    if match.group("vague"):
+        words = match.group("vague").lower().split()
+        value = lexicon.VAGUE[words[0]] * (lexicon.VAGUE[words[-1]] if len(words) > 1 else 1)
+        qualifier = "vague"
+        unit, unit_end = _unit_after(text, end, s_end)
+    elif match.group("halfscale"):
+        value = 0.5 * _scale(match.group("halfscale").split()[-1])
+    elif match.group("ascale"):
+        value = _scale(match.group("ascale"))
+    elif match.group("ratio"):
+        denominator = _small_value(match.group("rb"))
+        value = _small_value(match.group("ra")) / denominator if denominator else 0.0
+        if not 0 < value < 1 or denominator > 1000:
+            return None
+        unit, is_fraction = "fraction", True
+    elif match.group("fold"):
+        value, unit = _small_value(match.group("fold")), "fold"
+    elif match.group("dfrac"):
+        numerator, denominator = int(match.group("da")), int(match.group("db"))
+        if denominator not in _FRACTION_DENOMINATORS or not 0 < numerator < denominator:
+            return None
+        value, unit, is_fraction = numerator / denominator, "fraction", True
+    elif match.group("num") is not None:
+        sign = -1.0 if (match.group("neg") or match.group("neg2")) else 1.0
+        low_scale, high_scale = _suffix_scale(match, "sfx", text), _suffix_scale(match, "sfx2", text)
+        if low_scale is None or high_scale is None:
+            return None
+        if match.group("sfx") and low_scale == 1.0:
+            unit = "m"
+        scale = _scale(match.group("scale"))
+        value = sign * _to_float(match.group("num")) * low_scale * scale
+        if _group(match, "num2"):
+            value_high = _to_float(match.group("num2")) * (high_scale if match.group("sfx2") else low_scale) * scale
+            if not match.group("sfx") and match.group("sfx2"):
+                value *= high_scale  # "$5-10bn"
+            elif value >= value_high and value / scale < value_high and "," in match.group("num"):
+                value /= scale  # "$800,000 to $1.3 million": the scale belongs to the second number only
+            if value >= value_high:
+                return None  # not a range; the caller tries each number alone
+            qualifier = "range"
+    elif match.group("word") is not None:
+        value = _word_value(match.group("word")) * _scale(match.group("wscale"))
+    else:
+        value = lexicon.FRACTIONS[re.sub(r"\s+", " ", match.group("frac").lower())]
+        unit = "fraction"
+        unit_end = end
+        tail = re.match(r"\s+(?:of|outside|inside|in|across|within)\s+(?:the\s+|its\s+|their\s+)?[a-z]+", text[end:s_end])
+        if tail:
+            unit_end = end + tail.end()
+    if match.group("cur"):
+        unit = lexicon.CURRENCY_SYMBOLS.get(re.sub(r"\s+", "", match.group("cur")), "USD")
+    elif is_percent:
+        unit = "percent"
+    elif unit is None and not is_fraction:
+        unit, unit_end = _unit_after(text, end, s_end)
+    if not is_money and unit and unit.lower() in lexicon.CURRENCY_WORDS:  # "5 euros", "thousands of dollars"
+        unit, is_money = lexicon.CURRENCY_WORDS[unit.lower()], True
+    if unit is None and not (is_percent or is_money or is_fraction or match.group("vague")):
+        if match.group("word") and not re.search(r"hundred|thousand|illion", match.group("word"), re.IGNORECASE):
+            return None  # a bare small number word is rarely a figure ("two" as in "the two")
+    span_end = unit_end
+    while span_end > start and text[span_end - 1] in " .,;:":
+        span_end -= 1
+    category = _category(sentence, start - s_start, unit, is_money, is_percent, is_fraction)
+    owner = next((c for c in claims if c[ClaimSchema.char_start] <= start and span_end <= c[ClaimSchema.char_end]), None)
+    return {
+        FigureSchema.figure_id: stable_id(article_id, "figure", start, span_end),
+        FigureSchema.article_id: article_id,
+        FigureSchema.char_start: start,
+        FigureSchema.char_end: span_end,
+        FigureSchema.text: text[start:span_end],
+        FigureSchema.value: float(value),
+        FigureSchema.value_high: value_high,
+        FigureSchema.qualifier: qualifier,
+        FigureSchema.unit: unit,
+        FigureSchema.category: category,
+        FigureSchema.source: owner[ClaimSchema.source] if owner else None,
+        FigureSchema.claim_id: owner[ClaimSchema.claim_id] if owner else None,
+        FigureSchema.as_of: _resolve_as_of(sentence, start - s_start, published),
+    }
+
+
 def extract_article(article_id: str, text: str, published: date | None, claims: list[dict]) -> list[dict]:
     """Figure rows for one article; ``claims`` are that article's claim rows (for source and claim_id)."""
     rows: list[dict] = []
-    sentences = [s for p in paragraph_spans(text) for s in sentence_spans(text, *p)]
-    for s_start, s_end in sentences:
-        sentence = text[s_start:s_end]
-        for match in _FIGURE.finditer(text, s_start, s_end):
-            start, end = match.start(), match.end()
-            if start == end or _is_excluded(text, start, end, match):
-                continue
-            qualifier = _qualifier_before(text, start) or "exact"
-            value_high = None
-            is_money = bool(match.group("cur"))
-            is_percent = bool(match.group("pct") or match.group("wpct"))
-            is_fraction = bool(match.group("frac"))
-            unit: str | None = None
-            unit_end = end
-            if match.group("vague"):
-                words = match.group("vague").lower().split()
-                value = lexicon.VAGUE[words[0]] * (lexicon.VAGUE[words[-1]] if len(words) > 1 else 1)
-                qualifier = "vague"
-                unit, unit_end = _unit_after(text, end, s_end)
-            elif match.group("halfscale"):
-                value = 0.5 * _scale(match.group("halfscale").split()[-1])
-            elif match.group("num") is not None:
-                value = _to_float(match.group("num")) * _scale(match.group("scale"))
-                if match.group("num2"):
-                    value_high = _to_float(match.group("num2")) * _scale(match.group("scale"))
-                    qualifier = "range"
-                    if value_high <= value:
-                        value_high = None
-                        continue
-            elif match.group("word") is not None:
-                value = _word_value(match.group("word")) * _scale(match.group("wscale"))
-            else:
-                value = lexicon.FRACTIONS[re.sub(r"\s+", " ", match.group("frac").lower())]
-                unit = "fraction"
-                unit_end = end
-                tail = re.match(r"\s+(?:of|outside|inside|in|across|within)\s+(?:the\s+|its\s+|their\s+)?[a-z]+", text[end:s_end])
-                if tail:
-                    unit_end = end + tail.end()
-            if match.group("cur"):
-                unit = lexicon.CURRENCY_SYMBOLS.get(match.group("cur").strip(), "USD")
-            elif is_percent:
-                unit = "percent"
-            elif unit is None and not is_fraction:
-                unit, unit_end = _unit_after(text, end, s_end)
-                if unit and unit.lower() in lexicon.CURRENCY_WORDS:
-                    unit, is_money = lexicon.CURRENCY_WORDS[unit.lower()], True
-            if unit is None and not (is_percent or is_money or is_fraction or match.group("vague")):
-                if match.group("word"):
-                    continue  # a bare number word is rarely a figure ("two" as in "the two")
-            span_end = unit_end
-            while span_end > start and text[span_end - 1] in " .,;:":
-                span_end -= 1
-            category = _category(sentence, start - s_start, unit, is_money, is_percent, is_fraction)
-            owner = next((c for c in claims if c[ClaimSchema.char_start] <= start and span_end <= c[ClaimSchema.char_end]), None)
-            rows.append(
-                {
-                    FigureSchema.figure_id: stable_id(article_id, "figure", start, span_end),
-                    FigureSchema.article_id: article_id,
-                    FigureSchema.char_start: start,
-                    FigureSchema.char_end: span_end,
-                    FigureSchema.text: text[start:span_end],
-                    FigureSchema.value: float(value),
-                    FigureSchema.value_high: value_high,
-                    FigureSchema.qualifier: qualifier,
-                    FigureSchema.unit: unit,
-                    FigureSchema.category: category,
-                    FigureSchema.source: owner[ClaimSchema.source] if owner else None,
-                    FigureSchema.claim_id: owner[ClaimSchema.claim_id] if owner else None,
-                    FigureSchema.as_of: _resolve_as_of(sentence, start - s_start, published),
-                }
-            )
+    for paragraph in paragraph_spans(text):
+        for s_start, s_end in sentence_spans(text, *paragraph):
+            pos = s_start
+            while match := _FIGURE.search(text, pos, s_end):
+                pos = max(match.end(), match.start() + 1)
+                row = _figure_row(match, text, s_start, s_end, article_id, published, claims)
+                if row is not None:
+                    rows.append(row)
+                elif match.group("num2") and " " in text[match.end("num") : match.start("num2")]:
+                    # not a range ("from $2,415 to $2,315", "in 2018 to 3.9 million"): each number alone; "2-2" is a score
+                    single = _SINGLE_FIGURE.match(text, match.start(), s_end)
+                    row = single and _figure_row(single, text, s_start, s_end, article_id, published, claims)
+                    if row is not None:
+                        rows.append(row)
+                    pos = match.start("cur2") if match.group("cur2") else match.start("num2")
     return rows
 
 

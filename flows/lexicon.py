@@ -212,17 +212,29 @@ NUMBER_WORDS = {
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7, "bn": 1e9, "m": 1e6, "k": 1e3}
 #: "tens of thousands" -> 10,000 (the lower bound), "hundreds of" -> 100.
 VAGUE = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000, "millions": 1e6, "billions": 1e9}
-FRACTIONS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1}
+FRACTIONS = {"one fourth": 0.25, "one-fourth": 0.25, "a fourth": 0.25, "three fourths": 0.75, "three-fourths": 0.75, "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1}
 QUALIFIER_WORDS = {
     "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least", "in excess of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "nearly": "at_most", "almost": "at_most", "close to": "at_most", "up to": "at_most", "less than": "at_most", "fewer than": "at_most", "under": "at_most", "just under": "at_most", "as many as": "at_most",
     "about": "approximately", "around": "approximately", "roughly": "approximately", "some": "approximately", "approximately": "approximately", "an estimated": "approximately", "estimated": "approximately", "nearly about": "approximately",
 }
-CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR"}
+#: Currency markers written before the number, spaces removed ("HK $5.4m", "USD10m", "RM79").
+CURRENCY_SYMBOLS = {
+    "$": "USD", "US$": "USD", "$US": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR",
+    "A$": "AUD", "$A": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL",
+    "USD": "USD", "EUR": "EUR", "GBP": "GBP", "AUD": "AUD", "CAD": "CAD", "INR": "INR", "JPY": "JPY", "CNY": "CNY",
+    "CHF": "CHF", "HKD": "HKD", "SGD": "SGD", "NZD": "NZD", "RM": "MYR",
+}
+#: Multipliers written against the number ("$13.6M", "25k", "$4.2b", "2.8bn", "S$1mil").
+SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rupees": "INR", "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "inr": "INR"}
 MEASURE_UNITS = {
     "km": "distance", "kilometres": "distance", "kilometers": "distance", "miles": "distance", "mile": "distance", "metres": "distance", "meters": "distance", "feet": "distance", "yards": "distance", "yard": "distance",
     "tonnes": "count", "tons": "count", "kg": "count", "kilograms": "count",
+    "m": "distance", "cm": "distance", "mm": "distance", "inch": "distance", "inches": "distance", "nanometer": "distance", "nanometers": "distance", "nanometres": "distance",
+    "hp": "count", "horsepower": "count", "megawatt": "count", "megawatts": "count", "mw": "count", "kw": "count", "gigawatts": "count",
+    "mph": "count", "mg": "count", "milligrams": "count", "grams": "count", "lb": "count", "lbs": "count", "ounces": "count",
+    "litres": "count", "liters": "count", "gallons": "count", "degrees": "count", "acres": "count", "hectares": "count", "pound-feet": "count",
     "days": "duration", "day": "duration", "weeks": "duration", "week": "duration", "months": "duration", "month": "duration", "years": "duration", "year": "duration", "hours": "duration", "hour": "duration", "minutes": "duration",
 }
 #: Words in a figure's sentence that say what it counts.
@@ -242,4 +254,7 @@ UNIT_STOPS = {
     "mostly", "since", "after", "before", "across", "into", "against", "over", "under", "about", "around",
     "towards", "toward", "through", "within", "without", "near", "outside", "inside", "along", "amid", "during",
     "between", "among", "via", "like", "if", "so", "do", "did", "will", "would", "could", "can", "may", "might",
+    "its", "their", "his", "her", "our", "these", "those", "this", "there", "here",
 }
+#: Counted nouns that are plural without an s: a unit ends at them ("two people", not "two people there").
+IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "fish", "deer", "mice", "geese", "feet", "teeth", "aircraft", "livestock"}

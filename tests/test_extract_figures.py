@@ -30,6 +30,29 @@ def _figures(text, published=None):
         ("The road is 40 km long.", ("40 km", 40, None, "exact", "km", "distance")),
         ("Nearly 300 civilians were wounded.", ("300 civilians", 300, None, "at_most", "civilians", "wounded")),
         ("Two major towns lie nearby.", ("Two major towns", 2, None, "exact", "towns", "count")),
+        ("Deliveries reached 4.3M units.", ("4.3M units", 4.3e6, None, "exact", "units", "count")),
+        ("It raised $13.6M from investors.", ("$13.6M", 13.6e6, None, "exact", "USD", "money")),
+        ("The deal is worth 2.8bn euros.", ("2.8bn euros", 2.8e9, None, "exact", "EUR", "money")),
+        ("The yacht sold for USD10m last week.", ("USD10m", 10e6, None, "exact", "USD", "money")),
+        ("Flights should have cost HK $5.4m in total.", ("HK $5.4m", 5.4e6, None, "exact", "HKD", "money")),
+        ("The plan costs RM79 a month.", ("RM79", 79, None, "exact", "MYR", "money")),
+        ("The house is worth $A82,615,680 now.", ("$A82,615,680", 82615680, None, "exact", "AUD", "money")),
+        ("In Europe: Stoxx 50 -1.3% on the day.", ("-1.3%", -1.3, None, "exact", "percent", "count")),
+        ("Offense was minus-5 yards after that.", ("minus-5 yards", -5, None, "exact", "yards", "distance")),
+        ("There are twenty-eight thousand six hundred forty-two students.", ("twenty-eight thousand six hundred forty-two students", 28642, None, "exact", "students", "count")),
+        ("There were 4 hundred million people.", ("4 hundred million people", 4e8, None, "exact", "people", "count")),
+        ("One out of three Germans have housing problems.", ("One out of three", 1 / 3, None, "exact", "fraction", "count")),
+        ("One fourth of the population is vaccinated.", ("One fourth of the population", 0.25, None, "exact", "fraction", "count")),
+        ("An ounce is 1/16 of a pint.", ("1/16", 1 / 16, None, "exact", "fraction", "count")),
+        ("Revenue grew sixfold last year.", ("sixfold", 6, None, "exact", "fold", "count")),
+        ("It produces sub-7 nanometer chips.", ("7 nanometer", 7, None, "exact", "nanometer", "distance")),
+        ("A CNN survey of seven European countries followed.", ("seven European countries", 7, None, "exact", "countries", "count")),
+        ("The rate fell to .001 per cent.", (".001 per cent", 0.001, None, "exact", "percent", "count")),
+        ("He won the 100m sprint.", ("100m", 100, None, "exact", "m", "distance")),
+        ("Condos range from $800,000 to $1.3 million.", ("$800,000 to $1.3 million", 800000, 1.3e6, "range", "USD", "money")),
+        ("Ethereum fell from $2,415 to $2,315 overnight.", ("$2,315", 2315, None, "exact", "USD", "money")),
+        ("Ethereum fell from $2,415 to $2,315 overnight.", ("$2,415", 2415, None, "exact", "USD", "money")),
+        ("Sales rose in 2018 to 3.9 million headsets.", ("3.9 million headsets", 3.9e6, None, "exact", "headsets", "count")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
@@ -47,6 +70,10 @@ def test_figure_values_units_and_categories(text, expected):
         "China is one of the few countries.",
         "Many people and several towns were affected; a handful left.",
         "It came a week after the attack.",
+        "Watch it on a 4K TV tonight.",
+        "Prices rose from 1.05am to 7.05am.",
+        "The game ended in a 2-2 tie.",
+        "They remembered the 9/11 attacks.",
     ],
 )
 def test_dates_ordinals_and_quantifiers_are_not_figures(text):
@@ -72,3 +99,39 @@ def test_as_of_is_resolved_against_the_article_date(text, published, as_of):
 def test_figures_never_raise_and_spans_are_exact(text):
     for row in extract_article(AID, text, None, []):
         assert text[row["char_start"] : row["char_end"]] == row["text"]
+
+
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spell_below_thousand(n: int) -> str:
+    words = []
+    if n >= 100:
+        words += [_ONES[n // 100], "hundred"]
+        n %= 100
+    if n >= 20:
+        words.append(_TENS[n // 10] + (f"-{_ONES[n % 10]}" if n % 10 else ""))
+    elif n:
+        words.append(_ONES[n])
+    return " ".join(words)
+
+
+def _spell(n: int) -> str:
+    """An independent English spelling of 1..999,999,999 (the oracle for the parser)."""
+    parts = []
+    for scale, name in ((10**6, "million"), (10**3, "thousand")):
+        if n >= scale:
+            parts.append(f"{_spell_below_thousand(n // scale)} {name}")
+            n %= scale
+    if n:
+        parts.append(_spell_below_thousand(n))
+    return " ".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=2, max_value=999_999_999))
+def test_spelled_out_numbers_read_back(number):
+    text = f"There were {_spell(number)} people there."
+    rows = extract_article(AID, text, None, [])
+    assert [(r["text"], r["value"]) for r in rows] == [(f"{_spell(number)} people", number)]

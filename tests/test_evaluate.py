@@ -1,0 +1,46 @@
+"""Scoring against gold: span overlap for spans, and NewsQuant's span-free value matching for figures."""
+
+import json
+
+import polars as pl
+
+from flows.evaluate import evaluate
+
+TEXT = "Shares rose 19 per cent to $84 on a volume of 7 lots."
+
+
+def _output(tmp_path, figures):
+    pl.DataFrame({"article_id": ["a1"], "source_id": ["doc-1"], "text": [TEXT], "duplicate_of": [None]}).write_parquet(tmp_path / "articles.parquet")
+    rows = [
+        {"article_id": "a1", "char_start": TEXT.index(t), "char_end": TEXT.index(t) + len(t), "text": t, "value": v, "qualifier": "exact", "category": None}
+        for t, v in figures
+    ]
+    pl.DataFrame(rows).write_parquet(tmp_path / "figures.parquet")
+    return tmp_path
+
+
+def _gold(tmp_path, rows):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps({"doc_id": "doc-1", "kind": "figure", **r}) for r in rows))
+    return path
+
+
+def test_value_matching_ignores_span_style_but_not_values(tmp_path):
+    out = _output(tmp_path, [("19 per cent", 19.0), ("$84", 84.0), ("7", 7.5)])
+    gold = _gold(tmp_path, [
+        {"text": "19", "start": 12, "end": 14, "value": 19.0},  # a bare number where the output covers its unit
+        {"text": "$84", "start": 27, "end": 30, "value": 84.0},
+        {"text": "7", "start": 46, "end": 47, "value": 7.0},  # wrong value in the output
+        {"text": None, "start": None, "end": None, "value": 0.5},  # not in the text at all
+    ])
+    report = evaluate(out, gold)["figure"]
+    assert (report["value"]["tp"], report["value"]["fp"], report["value"]["fn"]) == (2, 1, 2)
+    assert report["span"]["tp"] == 2  # "$84" and "7"; "19 per cent" overlaps "19" too little
+    assert report["joint"]["tp"] == 1  # "7" has the wrong value
+
+
+def test_each_predicted_value_matches_one_gold_value_at_most(tmp_path):
+    out = _output(tmp_path, [("$84", 84.0)])
+    gold = _gold(tmp_path, [{"text": "$84", "start": 27, "end": 30, "value": 84.0}, {"text": "84", "start": 28, "end": 30, "value": 84.0}])
+    report = evaluate(out, gold)["figure"]
+    assert (report["value"]["tp"], report["value"]["fp"], report["value"]["fn"]) == (1, 0, 1)
