@@ -8,6 +8,7 @@ surrounding words; category comes from the words of the figure's sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -15,12 +16,12 @@ import polars as pl
 
 from flows import lexicon
 from flows.ids import stable_id
-from flows.text import paragraph_spans, sentence_spans
+from flows.text import literal_alternation, paragraph_spans, sentence_spans
 from schemas import ArticleSchema, ClaimSchema, FigureSchema
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _UNIT_WORDS = [w for w, v in lexicon.NUMBER_WORDS.items() if v < 100 and w != "dozen"]
-_SMALL_WORD_STEMS = r"(?:" + "|".join(sorted(_UNIT_WORDS, key=len, reverse=True)) + r")"
+_SMALL_WORD_STEMS = "(?:" + literal_alternation(_UNIT_WORDS) + ")"
 _SMALL_WORDS = _SMALL_WORD_STEMS + r"\b(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
 #: "eight", "forty-two", "six hundred forty-two", "twenty-eight thousand six hundred forty-two", "eight million"
 _SMALL_HUNDREDS = rf"{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?)?"
@@ -29,6 +30,8 @@ _WORDNUM = rf"{_SMALL_HUNDREDS}(?:\s+(?:thousand|million|billion|trillion)\b(?:\
 _SCALE = r"(?:hundred|thousand|million|billion|trillion|lakh\s+crore|lakh|crore|bn|mn|tn)"
 _FRACTION = r"(?:two[-\s]thirds|three[-\s]quarters|three[-\s]fourths|one[-\s]third|one[-\s]fifth|one[-\s]fourth|a\s+third|a\s+quarter|a\s+fourth|a\s+fifth|a\s+tenth|one\s+half|a\s+half|half)"
 _CURRENCY_PREFIX = r"(?:(?:US|AU|A|CA|C|HK|NZ|S|R)\s?\$|\$\s?(?:US|A)(?=\d)|\$|€|£|¥|₹|Rs\.?\s?|(?:USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|HKD|SGD|NZD)\s?(?=\d)|RM(?=\d))"
+#: Where a written number can start; checked first, since most positions of a text cannot start one.
+_NUMERIC_START = r"(?:[\d.$€£¥₹\-−]|minus|(?-i:(?:US|AU|A|CA|C|HK|NZ|S|R)\s?\$|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|HKD|SGD|NZD|RM|Rs))"
 _SUFFIX = r"(?:bn|tn|mn|mil|[kKmMbB])(?![\w])"
 _RANGE = rf"(?:(?:-|\s+-\s+|\s*–\s*|\s+to\s+)(?P<cur2>{_CURRENCY_PREFIX})?(?P<num2>{_NUM})(?P<sfx2>{_SUFFIX})?)?"
 _FIGURE_TEMPLATE = rf"""(?:(?<![\w$€£¥₹.,-])|(?<=\bsub-))(?:
@@ -38,7 +41,7 @@ _FIGURE_TEMPLATE = rf"""(?:(?<![\w$€£¥₹.,-])|(?<=\bsub-))(?:
       | (?P<ratio>(?P<ra>\d+|{_SMALL_WORDS})\s+(?:out\s+of|in|of\s+every)\s+(?P<rb>\d+|{_SMALL_WORDS})\b)
       | (?P<fold>\d+|{_SMALL_WORD_STEMS})-?fold\b
       | (?P<dfrac>(?P<da>\d+)\s?[/⁄]\s?(?P<db>\d+))(?=\s+(?:of\s|[a-z]))
-      | (?P<neg>minus[\s-]?|[-−](?=[\d$]))?(?P<cur>{_CURRENCY_PREFIX})?(?P<neg2>-(?=\d))?(?P<num>{_NUM})(?P<sfx>{_SUFFIX})?__RANGE__(?:\s+(?P<scale>{_SCALE}(?:\s+{_SCALE})*)\b)?
+      | (?={_NUMERIC_START})(?P<neg>minus[\s-]?|[-−](?=[\d$]))?(?P<cur>{_CURRENCY_PREFIX})?(?P<neg2>-(?=\d))?(?P<num>{_NUM})(?P<sfx>{_SUFFIX})?__RANGE__(?:\s+(?P<scale>{_SCALE}(?:\s+{_SCALE})*)\b)?
         (?:\s*(?P<pct>%|-?\s?per\s?cent\b|-?percent\b))?
       | (?P<frac>{_FRACTION})\b
       | (?P<word>{_WORDNUM})(?:\s+(?P<wscale>lakh\s+crore|lakh|crore|bn))?(?:\s*(?P<wpct>-?\s?per\s?cent\b|-?percent\b))?
@@ -62,7 +65,7 @@ _QUALIFIER_PATTERNS = [
     for phrase in sorted(lexicon.QUALIFIER_WORDS, key=len, reverse=True)
 ]
 _PERCENT_CHANGE_PATTERNS = [re.compile(rf"\b{word}\b") for word in lexicon.PERCENT_CHANGE_WORDS]
-_CATEGORY_PATTERNS = [(re.compile(rf"\b{cue}\b"), category) for cue, category in lexicon.CATEGORY_CUES.items()]
+_CATEGORY_CUE_RE = re.compile(r"\b(?:" + literal_alternation(list(lexicon.CATEGORY_CUES)) + r")\b")
 
 
 def _to_float(number: str) -> float:
@@ -210,6 +213,12 @@ def _resolve_as_of(sentence: str, rel_pos: int, published: date | None) -> str |
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _category_cues(sentence: str) -> list[tuple[int, str]]:
+    """(position, category) of every cue word in a lowercased sentence; a sentence often holds several figures."""
+    return [(m.start(), lexicon.CATEGORY_CUES[m.group(0)]) for m in _CATEGORY_CUE_RE.finditer(sentence)]
+
+
 def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, is_percent: bool, is_fraction: bool) -> str:
     if is_money:
         return "money"
@@ -222,14 +231,9 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
         return lexicon.MEASURE_UNITS[unit.lower()]
     if is_fraction and re.match(r"[\w\s-]*?\bof the way\b", low[rel_start:]):
         return "distance"
-    best, best_distance = None, 10**9
-    for pattern, category in _CATEGORY_PATTERNS:
-        for match in pattern.finditer(low):
-            distance = abs(match.start() - rel_start)
-            if distance < best_distance:
-                best, best_distance = category, distance
-    if best is not None:
-        return best
+    cues = _category_cues(low)
+    if cues:
+        return min(cues, key=lambda cue: abs(cue[0] - rel_start))[1]
     return "percent_change" if is_percent and "raise" in low else "count"
 
 

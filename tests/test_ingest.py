@@ -100,3 +100,29 @@ def test_any_bytes_in_any_format_become_records_or_rejects(tmp_path_factory, dat
     raw, rejects = ingest_files(discover_inputs([folder]))
     assert raw.height + rejects.height >= 1
     assert rejects["reason"].null_count() == 0 and all(rejects["detail"].to_list())
+
+
+# Characters of the fast path, plus ones that force ftfy to act (Latin-1 letters and symbols, a
+# MacRoman continuation, controls, a ligature, a wide form, entity pieces), so both paths are drawn.
+_REPAIR_ALPHABET = list("ab Z09.,;:'\"<>&#;\t\n") + ["\u00a0", "\u2013", "\u2014", "\u2015", "\u2018", "\u2019", "\u201c", "\u201d", "\u2026"] + [
+    "\u00c3", "\u00a9", "\u00e2", "\u20ac", "\u2122", "\u00c2", "\u2022", "\u00c4", "\x07", "\x1b", "\ufb01", "\uff21", "amp;", "&#39;", "\u00e9",
+]
+
+
+_INERT = list("ab Z09.,;:'\"<>&#;\t\n") + ["\u00a0", "\u2013", "\u2014", "\u2015", "\u2018", "\u2019", "\u201c", "\u201d", "\u2026", "amp;", "&#39;"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(
+    st.lists(st.sampled_from(_REPAIR_ALPHABET), max_size=40).map("".join),
+    st.lists(st.sampled_from(_INERT), max_size=60).map("".join),  # mostly the fast path
+))
+def test_repair_text_equals_ftfy_on_any_text(text):
+    import ftfy
+
+    from flows.ingest import repair_text
+
+    for width in (True, False):
+        assert repair_text(text, fix_character_width=width) == ftfy.fix_text(
+            text, uncurl_quotes=False, fix_character_width=width, normalization="NFC"
+        )
