@@ -148,10 +148,12 @@ def decode_bytes(data: bytes) -> str:
     charset-normalizer's detection (cp1252, latin-1, UTF-16 without BOM, ...).
     Raises ``NotText`` for binary data.
     """
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        text = data.decode("utf-32")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
+    bom = "utf-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else None
+    if bom:
+        try:
+            text = data.decode(bom)
+        except UnicodeDecodeError as err:
+            raise NotText(f"starts with a {bom.upper()} byte-order mark but is not {bom.upper()}: {err.reason}") from None
     else:
         try:
             text = data.decode("utf-8-sig")
