@@ -23,7 +23,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _UNIT_WORDS = [w for w, v in lexicon.NUMBER_WORDS.items() if v < 100 and w != "dozen"]
 _SMALL_WORD_STEMS = "(?:" + literal_alternation(_UNIT_WORDS) + ")"
 _SMALL_WORDS = _SMALL_WORD_STEMS + r"\b(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
-#: "eight", "forty-two", "six hundred forty-two", "twenty-eight thousand six hundred forty-two", "eight million"
+#: Below a thousand: "eight", "forty-two", "six hundred forty-two"
 _SMALL_HUNDREDS = rf"{_SMALL_WORDS}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS})?)?"
 #: "eight", "forty-two", "six hundred forty-two", "twenty-eight thousand six hundred forty-two", "eight million"
 _WORDNUM = rf"{_SMALL_HUNDREDS}(?:\s+(?:thousand|million|billion|trillion)\b(?:\s+(?:and\s+)?{_SMALL_HUNDREDS})?)*"
