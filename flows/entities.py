@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from flows import lexicon
+from flows.text import paragraph_spans
 
 _TOKEN = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(rf"{_TOKEN}(?: (?:(?:of|for|al|bin|de|van|von|der|the) )?{_TOKEN})*")
@@ -37,6 +38,8 @@ def speaker_kind(name: str | None) -> str:
 
 
 _HONORIFICS = frozenset(h.rstrip(".") for h in lexicon.HONORIFICS)
+#: Capitalized only because they open a sentence: "But Megan Hester said" names Megan Hester.
+_SENTENCE_OPENERS = frozenset({"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or"})
 _LEADING_TITLES = frozenset(lexicon.TITLES | {t.rstrip(".") for t in lexicon.HONORIFICS})
 
 
@@ -49,9 +52,15 @@ def strip_titles(name: str) -> str:
     last_lower = max((i for i, w in enumerate(words) if w.lower() in lexicon.TITLES and w[:1].islower()), default=-1)
     if 0 <= last_lower < len(words) - 1:
         words = words[last_lower + 1 :]
-    while len(words) > 1 and words[0].lower().rstrip(".") in _LEADING_TITLES:
+    while len(words) > 1 and (words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in _SENTENCE_OPENERS):
         words = words[1:]
     return " ".join(words)
+
+
+def _is_headline(paragraph: str) -> bool:
+    """A Title Case line ('Railing Against Trump, Sanders Vows To ...'): its capitalized runs are not names."""
+    words = [w for w in paragraph.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 @dataclass
@@ -69,7 +78,12 @@ class MentionIndex:
 
     @classmethod
     def build(cls, text: str) -> MentionIndex:
-        names = [m.group(0) for m in _NAME_RUN.finditer(text)]
+        names = [
+            m.group(0)
+            for start, end in paragraph_spans(text)
+            if not _is_headline(text[start:end])
+            for m in _NAME_RUN.finditer(text, start, end)
+        ]
         return cls(text=text, names=names)
 
     def _people_by_surname(self) -> dict[str, str]:

@@ -64,6 +64,7 @@ def load_gold(path: Path) -> list[dict]:
 def _normalize_name(name: str | None) -> str:
     if not name:
         return ""
+    name = re.sub(r"\s*\([^)]*\)", "", name)  # "Rep. Gwen Moore (D-Wis.)": the party tag is not the name
     name = re.sub(r"[’']s\b", "", name.lower())
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip())
     name = re.sub(r"^(?:mr|mrs|ms|dr)\.?\s+", "", name)
@@ -94,8 +95,8 @@ def _locate(text: str, gold: dict, raw_length: int | None) -> tuple[int, int] | 
     if not needle:
         return None
     hits = [m.start() for m in re.finditer(re.escape(needle), text)]
-    if not hits:
-        flexible = r"\s+".join(re.escape(part) for part in needle.split())
+    if not hits:  # normalization may have changed whitespace and made '' or `` one " mark
+        flexible = r"\s+".join(re.escape(part) for part in needle.split()).replace("''", '(?:\'\'|")').replace("``", '(?:``|")')
         hits = [m.start() for m in re.finditer(flexible, text)]
         if not hits:
             return None

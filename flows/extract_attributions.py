@@ -23,7 +23,10 @@ from flows.text import QuoteSpan, literal_alternation, mask_quotes, paragraph_sp
 from schemas import ArticleSchema, ClaimSchema, QuoteSchema
 
 _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
-_WORD = re.compile(r"[\w’'.&-]*\w[’']?|[^\w\s]")
+#: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
+_WORD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
+#: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
+_SUBJECT_ADVERB = re.compile(r"[a-z]+ly|often|also|still|later|then|now|once|again|repeatedly|previously|reportedly|recently|never|always")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
@@ -89,6 +92,8 @@ def _words_back(text: str, lo: int, hi: int) -> list[re.Match]:
 def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase ending at ``hi`` (names, 'the Syrian army', 'an activist group')."""
     tokens = _words_back(masked, lo, hi)
+    while tokens and _SUBJECT_ADVERB.fullmatch(tokens[-1].group(0)) and len(tokens) > 1:
+        tokens.pop()
     taken: list[re.Match] = []
     for i in range(len(tokens) - 1, -1, -1):
         tok = tokens[i].group(0)
@@ -309,8 +314,16 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         acc = lexicon.ACCORDING_TO.search(masked, c_start, c_end)
         if acc:
             c_end = acc.start()
-        adverbial_only = re.match(r"\s*(?:before|after|when|while|during|as|last|earlier|later|on|in|at)\b", masked[c_start:c_end]) and any(lo <= q.open_at < subject[0] for q in quotes)
-        if adverbial_only or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
+        quote_before = any(lo <= q.open_at < subject[0] for q in quotes)
+        adverbial_only = quote_before and lexicon.TIME_OR_PLACE_LEAD.match(masked[c_start:c_end])
+        # '"A," Trump said, adding ...': a quotation closed with a comma right before the subject is the statement,
+        # unless the quotation goes on after the cue ('"A," he said, "B."', handled below)
+        quote_first = (
+            quote_before
+            and re.search(r"[,?!…—-]\s*[”\"’']\s*$", text[lo : subject[0]]) is not None
+            and not re.match(r"(?:\s+\w+){0,2}\s*,\s*[“\"]", masked[cue.end : hi])
+        )
+        if adverbial_only or quote_first or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
             # nothing after the cue: the content is what came before the subject
             c_start, c_end = lo, subject[0]
             if claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:
@@ -334,10 +347,10 @@ def _pull_quote_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int,
                 nxt = paragraphs[k + 1]
                 match = lexicon.PULL_QUOTE_CREDIT.match(text[nxt[0] : nxt[1]])
                 if match:
-                    return match.group("name")
+                    return match.group("name").rstrip(".")
             credit = lexicon.PULL_QUOTE_CREDIT.match(text[quote.close_at + 1 : p_end])
             if credit:
-                return credit.group("name")
+                return credit.group("name").rstrip(".")
     return None
 
 

@@ -191,12 +191,17 @@ SUBJECT_TAIL = re.compile(
     rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,)*\s*$"
 )
 #: What may stand between a cue and its content ("said in a post on WeChat that", "told MEE that").
+#: What may follow "said" when the statement came before it: '"...," Trump said Monday.'
+TIME_OR_PLACE_LEAD = re.compile(
+    r"\s*(?:before|after|when|while|during|as|last|earlier|later|on|in|at|this|today|tonight|yesterday|recently|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
 CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+on\s+{_DAY}|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
     rf"\s+(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
 )
 #: A pull-quote attribution line: "- Jihad Yazigi, the Syria Report".
-PULL_QUOTE_CREDIT = re.compile(r"^\s*[-–—]\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4})\s*(?:,|$)")
+PULL_QUOTE_CREDIT = re.compile(r"^\s*[-–—―]\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4})\s*(?:,|$)")
 #: Words that open an adverbial, never a subject ("Despite promises ...").
 LEADING_PREPOSITIONS = {"despite", "after", "before", "in", "on", "at", "with", "without", "amid", "during", "since", "following", "for", "from", "by", "as", "if", "when", "while", "although", "though", "because", "like", "unlike", "under", "over", "to", "of"}
 

@@ -95,6 +95,23 @@ def test_pull_quote_with_dash_credit():
     assert _quotes(text) == [("Homs is the key to the coast", "Jihad Yazigi", None)]
 
 
+def test_pull_quote_credited_after_a_horizontal_bar_on_the_same_line():
+    text = "Readers wrote in.\n\n“He scares me.” ― Carla Sanchez.\n\n“He does not.”― Oscar P. Quintero"
+    assert [(q[0], q[1]) for q in _quotes(text)] == [("He scares me.", "Carla Sanchez"), ("He does not.", "Oscar P. Quintero")]
+
+
+@pytest.mark.parametrize("when", ["Monday", "on Monday", "this week", "yesterday", "at a rally"])
+def test_a_time_or_place_after_the_cue_leaves_the_quote_as_the_statement(when):
+    text = f"Tax rules were debated.\n\n“The unfairness of the tax laws is unbelievable,” Trump said {when}."
+    assert ("Trump", "said", "The unfairness of the tax laws is unbelievable,") in _claims(text)
+    assert _quotes(text) == [("The unfairness of the tax laws is unbelievable,", "Trump", "said")]
+
+
+def test_a_title_case_headline_is_not_a_source_of_names():
+    text = "Railing Against Trump, Sanders Vows To Cut Breaks\n\nTrump spoke.\n\n“It is unfair,” Trump said."
+    assert _quotes(text)[0][1] == "Trump"
+
+
 @pytest.mark.parametrize(
     "text",
     [

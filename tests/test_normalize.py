@@ -51,6 +51,8 @@ def test_body_starting_on_the_date_line_is_kept():
         ("Big headline here\n\nFirst paragraph.\nA subhead\nThe next paragraph.", "First paragraph.\n\nA subhead\n\nThe next paragraph."),
         ("Title of the story\n\nBody ends here.Title of the story", "Body ends here."),
         ("Words   with  \t spaces.", "Words with spaces."),
+        ("Big headline here\n\n''It is over,'' he said.", '"It is over," he said.'),
+        ("Big headline here\n\n``It is over,'' he said of the '80s.", '"It is over," he said of the \'80s.'),
     ],
 )
 def test_spacing_repairs(raw, expected):
