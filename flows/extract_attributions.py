@@ -263,11 +263,13 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             claims.append(Claim(*_trim(text, c_start, c_end, quotes), source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=s_start))
             continue
         subject: tuple[int, int] | None
+        participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
         coordinated = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None and previous_source is not None
         if coordinated:
             subject = previous_source
-        elif cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX):
-            subject = _subject_of_clause(masked, lo, cue.start)
+        elif participle:
+            # '"A," Trump said, adding "B"': the participle's subject is the speaker just named
+            subject = _subject_of_clause(masked, lo, cue.start) or previous_source
         else:
             subject = _subject_before(masked, lo, cue.start)
         inverted = False
@@ -314,7 +316,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         acc = lexicon.ACCORDING_TO.search(masked, c_start, c_end)
         if acc:
             c_end = acc.start()
-        quote_before = any(lo <= q.open_at < subject[0] for q in quotes)
+        # the statement may be a quotation before the subject, never for a participle ('..., adding "B"')
+        quote_before = not participle and any(lo <= q.open_at < subject[0] for q in quotes)
         adverbial_only = quote_before and lexicon.TIME_OR_PLACE_LEAD.match(masked[c_start:c_end])
         # '"A," Trump said, adding ...': a quotation closed with a comma right before the subject is the statement,
         # unless the quotation goes on after the cue ('"A," he said, "B."', handled below)
@@ -330,7 +333,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 c_start = claims[-1].end
         c_start, c_end = _trim(text, c_start, c_end, quotes)
         split_before = next((q for q in unit_quotes if q.closed and lo <= q.open_at and re.fullmatch(r"[”\"’']?,?\s*", masked[q.close_at : subject[0]])), None)
-        if split_before is not None and c_start > subject[1] and any(q.start == c_start for q in unit_quotes):
+        if split_before is not None and not participle and c_start > subject[1] and any(q.start == c_start for q in unit_quotes):
             c_start = split_before.start  # '"A," he said, "B."' is one statement
         if c_end - c_start < 2:
             continue

@@ -35,6 +35,8 @@ def literal_alternation(phrases: list[str]) -> str:
     return emit(tree)
 
 
+#: Initials that often end a sentence ("... in the U.S. The president ...").
+_PLACE_INITIALS = {"us", "uk", "un", "eu", "dc", "la", "nyc", "usa", "uae"}
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -76,8 +78,12 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for match in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([\w.]+)$", text[begin : match.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
-        if match.group(0).startswith(".") and (token in lexicon.ABBREVIATIONS or re.fullmatch(r"[a-z]", token)):
-            continue
+        if match.group(0).startswith(".") and (
+            token in lexicon.ABBREVIATIONS
+            or re.fullmatch(r"[a-z]", token)
+            or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) and token.replace(".", "") not in _PLACE_INITIALS)
+        ):
+            continue  # "Mr.", "J.", "G.K. Butterfield"; but "in the U.S. The ..." ends a sentence
         split_at = match.end()
         spans.append((begin, split_at))
         begin = split_at

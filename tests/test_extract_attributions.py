@@ -137,3 +137,25 @@ def test_extraction_never_raises_and_spans_are_exact(text):
     for row in quotes + claims:
         assert text[row["char_start"] : row["char_end"]] == row["text"]
         assert 0 <= row["char_start"] < row["char_end"] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus.", ["G.K. Butterfield"]),
+        ('Mr. Trump hardly clarified the matter, asserting, "Of course, I pay federal taxes."', ["Trump"]),
+        ("Ms. Hester spoke.\n\nBut Megan Hester said parents want schools.\n\n“Nobody wants to bus their kids,” said Hester.", ["Megan Hester"]),
+        ("“We can’t afford this,” Trump said, adding later, “NATO is costing us a fortune.”", ["Trump", "Trump"]),
+    ],
+)
+def test_speaker_names_keep_initials_and_drop_openers(text, speakers):
+    assert [q[1] for q in _quotes(text)] == speakers
+
+
+def test_a_participle_after_a_quote_takes_the_speaker_and_its_own_statement():
+    claims = _claims("“We can’t afford this,” Trump said, adding later, “NATO is costing us a fortune.”")
+    assert claims == [("Trump", "said", "We can’t afford this,"), ("Trump", "adding", "NATO is costing us a fortune.")]
+
+
+def test_an_adverb_between_subject_and_cue_stays_out_of_the_source():
+    assert _claims("Gingrich cynically dismissed the idea that the alliance matters.") == [("Gingrich", "dismissed", "the idea that the alliance matters")]

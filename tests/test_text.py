@@ -40,6 +40,7 @@ def test_nested_single_quotes_are_not_separate_spans():
         ("On Dec. 4 it happened. Later too.", 2),
         ('He said "Stop." Then he left.', 2),
         ("No terminal punctuation", 1),
+        ("It was said by Rep. G.K. Butterfield of the caucus. Then he left.", 2),
     ],
 )
 def test_sentence_spans(text, count):
