@@ -52,7 +52,9 @@ def strip_titles(name: str) -> str:
     last_lower = max((i for i, w in enumerate(words) if w.lower() in lexicon.TITLES and w[:1].islower()), default=-1)
     if 0 <= last_lower < len(words) - 1:
         words = words[last_lower + 1 :]
-    while len(words) > 1 and (words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in _SENTENCE_OPENERS):
+    while len(words) > 1 and (
+        words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in _SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
+    ):  # "Said Ellis:" names Ellis
         words = words[1:]
     return " ".join(words)
 

@@ -23,6 +23,7 @@ from flows.text import QuoteSpan, literal_alternation, mask_quotes, paragraph_sp
 from schemas import ArticleSchema, ClaimSchema, QuoteSchema
 
 _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
+_QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INTRO_VERBS)) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE)
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
 _WORD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
@@ -69,7 +70,7 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
 
 def _cue_matches(masked: str) -> list[re.Match]:
     """Every cue-word match in the article, found in one pass; units take their slice."""
-    return list(_CUE_RE.finditer(masked))
+    return sorted([*_CUE_RE.finditer(masked), *_QUOTE_INTRO_RE.finditer(masked)], key=lambda m: m.start())
 
 
 def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
@@ -80,7 +81,7 @@ def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
         lower = form.lower()
         if form[:1].isupper() and match.start() != start and lower != "according to":
             continue  # "the United States", "Says" inside a title
-        base = "according to" if lower == "according to" else lexicon.SPEECH_VERBS[lower]
+        base = "according to" if lower == "according to" else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS[lower]
         cues.append(Cue(match.start(), match.end(), form, base))
     return cues
 
@@ -273,7 +274,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         else:
             subject = _subject_before(masked, lo, cue.start)
         inverted = False
-        if subject is None and cue.base in {"say", "tell", "add", "write", "ask", "explain"} and re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]):
+        if subject is None and cue.base in {"say", "tell", "add", "write", "ask", "explain"} and (
+            re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]) or not masked[lo:cue.start].strip()  # 'Said Ellis: "..."'
+        ):
             subject = _subject_after(masked, cue.end, hi)
             inverted = subject is not None
         if subject is None:
@@ -288,7 +291,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if _document_head(source_text) and not source_text[:1].isupper():
             continue
         previous_source = subject
-        if inverted and not re.match(r"[^“\"]{0,80}?,\s*[“\"]", masked[subject[1] : hi]):
+        if inverted and not re.match(r"[^“\"]{0,80}?[,:]\s*[“\"]", masked[subject[1] : hi]):
             # '"A," said Name, a spokeswoman.': the statement is the quotation before the cue
             c_start, c_end = _trim(text, lo, cue.start, quotes)
             if claims and claims[-1].end <= cue.start and claims[-1].start >= lo:
@@ -366,6 +369,14 @@ def _is_standalone(text: str, quote: QuoteSpan, units: list[tuple[int, int]]) ->
     return False
 
 
+def _last_attribution(claims: list[Claim], last_quote: dict | None, before: int) -> tuple[int, str, str | None] | None:
+    """(end, speaker, medium) of whatever attributed speech ends last before ``before``: a quotation or a cued claim."""
+    found = [(c.end, c.source, c.medium) for c in claims if c.cue and c.source and c.end <= before]
+    if last_quote is not None and last_quote[QuoteSchema.char_end] <= before:
+        found.append((last_quote[QuoteSchema.char_end], last_quote["speaker"], last_quote["medium"]))
+    return max(found, default=None, key=lambda item: item[0])
+
+
 def _near(text: str, previous_end: int, start: int) -> bool:
     """At most one paragraph break lies between the previous quotation and this one."""
     return text.count("\n\n", previous_end, start) <= 1
@@ -400,8 +411,10 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             pulled = _pull_quote_speaker(text, q, paragraphs)
             if pulled:
                 speaker = resolve_mention(pulled, q.open_at, index, history) or pulled
-            elif _is_standalone(text, q, units) and last_quote is not None and q.double and _near(text, last_quote[QuoteSchema.char_end], q.open_at):
-                speaker, medium = last_quote["speaker"], last_quote["medium"]
+            elif _is_standalone(text, q, units) and q.double and (follow := _last_attribution(claims, last_quote, q.open_at)) and _near(text, follow[0], q.open_at):
+                # a quotation that is its own sentence continues the latest speaker: a quotation's, or a cue's
+                # ('..., Mr. McFaul said of RT. "Having people like ..."')
+                speaker, medium = follow[1], follow[2]
             else:
                 continue  # a title, nickname or scare quote with no speaker in reach
             start, end = q.start, q.end

@@ -113,6 +113,13 @@ SPEECH_VERBS = _forms(
     "maintain|maintained|maintains|maintaining", "indicate|indicated|indicates|indicating",
     "acknowledge|acknowledged", "explain|explained",
 )
+#: Verbs that report speech only when a quotation follows at once ('She continued, "..."',
+#: 'Limbaugh continued: "..."'); elsewhere they mean something else ("the war continued").
+QUOTE_INTRO_VERBS = _forms(
+    "continue|continued|continues", "go on|went on|goes on", "put it", "shout|shouted|shouts|shouting",
+    "yell|yelled|yells|yelling", "joke|joked|jokes|joking", "quip|quipped|quips", "chant|chanted|chants|chanting",
+    "exclaim|exclaimed|exclaims", "scold|scolded|scolds", "wonder|wondered|wonders", "sing|sang|sings|singing",
+)
 #: Cues whose claim is a denial.
 DENIAL_VERBS = {"deny", "reject", "dismiss", "dispute", "refute"}
 #: Cues that take the addressee as their object ("told The Associated Press that ...").

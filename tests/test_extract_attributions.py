@@ -159,3 +159,20 @@ def test_a_participle_after_a_quote_takes_the_speaker_and_its_own_statement():
 
 def test_an_adverb_between_subject_and_cue_stays_out_of_the_source():
     assert _claims("Gingrich cynically dismissed the idea that the alliance matters.") == [("Gingrich", "dismissed", "the idea that the alliance matters")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The debate went on.\n\nLimbaugh continued: “They are demanding this.”", [("They are demanding this.", "Limbaugh", "continued")]),
+        ("Costs rose. Said Ellis: “I don’t get the sense she cares.”", [("I don’t get the sense she cares.", "Ellis", "said")]),
+        ('Having people work for them helps, Michael McFaul said of RT. "It gives them credibility."', [("It gives them credibility.", "Michael McFaul", None)]),
+    ],
+)
+def test_quotations_introduced_or_continued_by_a_speaker(text, expected):
+    assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The war continued for years.", "The fighting went on into the night.", "She sang in the choir."])
+def test_quote_introducing_verbs_need_a_quotation(text):
+    assert _claims(text) == []
