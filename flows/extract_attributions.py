@@ -360,6 +360,32 @@ def _pull_quote_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int,
     return None
 
 
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+def _transcript_speaker(text: str, quote: QuoteSpan) -> str | None:
+    """'"PENCE: Well, look, ..."' in a quoted transcript: the capitalized label names the speaker."""
+    label = _TRANSCRIPT_LABEL.match(text, quote.start, quote.end)
+    return label.group(1).title() if label and len(label.group(1)) > 2 else None
+
+
+def _colon_intro_speaker(text: str, masked: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]], claims: list[Claim]) -> str | None:
+    """'Caddell continued:' or 'The New York Times reports:' ending a paragraph; the next one is the quotation."""
+    for k, (p_start, _) in enumerate(paragraphs):
+        if p_start == quote.open_at and k > 0:
+            prev_start, prev_end = paragraphs[k - 1]
+            if not text[prev_start:prev_end].rstrip().endswith(":"):
+                return None
+            cued = [c for c in claims if c.cue and c.source and prev_start <= c.mention_at < prev_end]
+            if cued:
+                return cued[-1].source
+            # no claim there: the intro has no content of its own ("The New York Times reports:")
+            cue = next(_CUE_RE.finditer(masked, prev_start, prev_end), None)
+            subject = _subject_before(masked, prev_start, cue.start()) if cue else None
+            return text[subject[0] : subject[1]] if subject else None
+    return None
+
+
 def _is_standalone(text: str, quote: QuoteSpan, units: list[tuple[int, int]]) -> bool:
     """The quotation is its whole sentence: a follow-on quote of the last speaker."""
     for u_start, u_end in units:
@@ -408,7 +434,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
         if owner is not None:
             speaker, cue, medium = owner.source, owner.cue, owner.medium
         else:
-            pulled = _pull_quote_speaker(text, q, paragraphs)
+            pulled = _pull_quote_speaker(text, q, paragraphs) or _transcript_speaker(text, q) or _colon_intro_speaker(text, masked, q, paragraphs, claims)
             if pulled:
                 speaker = resolve_mention(pulled, q.open_at, index, history) or pulled
             elif _is_standalone(text, q, units) and q.double and (follow := _last_attribution(claims, last_quote, q.open_at)) and _near(text, follow[0], q.open_at):

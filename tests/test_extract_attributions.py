@@ -176,3 +176,21 @@ def test_quotations_introduced_or_continued_by_a_speaker(text, expected):
 @pytest.mark.parametrize("text", ["The war continued for years.", "The fighting went on into the night.", "She sang in the choir."])
 def test_quote_introducing_verbs_need_a_quotation(text):
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Partial transcript as follows:\n\n"WALLACE: Let us start with the news.\n\n"PENCE: Well, look, it is an episode of Shark Tank."',
+            [("WALLACE: Let us start with the news.", "Wallace"), ("PENCE: Well, look, it is an episode of Shark Tank.", "Pence")],
+        ),
+        (
+            'The vote was close.\n\nThe New York Times reports:\n\n"Without this network, Mrs. Clinton is made to continue."',
+            [("Without this network, Mrs. Clinton is made to continue.", "The New York Times")],
+        ),
+        ('The vote was close.\n\nHere is the list:\n\n"Alpha Beta Gamma."', []),
+    ],
+)
+def test_transcripts_and_quotations_introduced_by_a_colon_paragraph(text, expected):
+    assert [(q[0], q[1]) for q in _quotes(text)] == expected
