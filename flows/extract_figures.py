@@ -93,6 +93,9 @@ def _small_value(token: str) -> float:
 
 
 _MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, lexicon.MEASURE_UNITS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_STREET_AFTER = re.compile(
+    r"(?:\s+(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))){1,3}\s+(?:St|Street|Rd|Road|Way|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace)\b\.?"
+)
 #: Denominators that make "1/16" a fraction rather than a date or a score.
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128}
 
@@ -135,6 +138,8 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
             return True  # dates and ordinals
         if re.match(r"^[:/]\d", after) or re.search(r"\d[:/]$", before) or re.match(r"^\s?[ap]\.?m\b", after, re.IGNORECASE):
             return True  # clock times, dates like 12/05
+        if _STREET_AFTER.match(text, end):
+            return True  # a street address: "9 E 71st St", "49 Zorro Ranch Road"
         plain = num.replace(",", "")
         if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not match.group("pct") and not match.group("cur") and (not match.group("scale") or _group(match, "num2")):
             return True  # a year ("in 2018 to 3.9 million" is a year, then a figure)

@@ -74,6 +74,7 @@ def test_figure_values_units_and_categories(text, expected):
         "Prices rose from 1.05am to 7.05am.",
         "The game ended in a 2-2 tie.",
         "They remembered the 9/11 attacks.",
+        "He bought 49 Zorro Ranch Road and 9 E 71st St last year.",
     ],
 )
 def test_dates_ordinals_and_quantifiers_are_not_figures(text):
