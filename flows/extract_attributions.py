@@ -403,6 +403,16 @@ def _last_attribution(claims: list[Claim], last_quote: dict | None, before: int)
     return max(found, default=None, key=lambda item: item[0])
 
 
+def _continued_statement(text: str, claims: list[Claim], quote: QuoteSpan) -> Claim | None:
+    """The cued claim whose quotation ends just before this one, with only its attribution between, in one paragraph."""
+    for claim in claims:
+        if claim.cue and claim.quote_spans and claim.end <= quote.open_at:
+            between = text[claim.quote_spans[-1].close_at + 1 : quote.open_at]
+            if claim.end >= claim.quote_spans[-1].end and len(between) <= 80 and "\n" not in between and not any(m in between for m in "“\""):
+                return claim
+    return None
+
+
 def _near(text: str, previous_end: int, start: int) -> bool:
     """At most one paragraph break lies between the previous quotation and this one."""
     return text.count("\n\n", previous_end, start) <= 1
@@ -427,6 +437,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             claims.append(claim)
     # quotations: inside a claim, a follow-on paragraph, or a pull-quote
     quote_rows: list[dict] = []
+    owners: list[Claim] = []
     last_quote: dict | None = None
     for q in quotes:
         owner = next((c for c in claims if c.start - 1 <= q.start and q.end <= c.end + 1), None)
@@ -441,12 +452,15 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
                 # a quotation that is its own sentence continues the latest speaker: a quotation's, or a cue's
                 # ('..., Mr. McFaul said of RT. "Having people like ..."')
                 speaker, medium = follow[1], follow[2]
+                continued = _continued_statement(text, claims, q)
+                if continued is not None:
+                    continued.end = q.end  # '"A," she said. "B."' is one statement, as '"A," she said, "B."' is
+                    owner = continued
             else:
                 continue  # a title, nickname or scare quote with no speaker in reach
-            start, end = q.start, q.end
-            claim = Claim(start, end, source=speaker, cue=None, base=None, medium=medium)
-            claims.append(claim)
-            owner = claim
+            if owner is None:
+                owner = Claim(q.start, q.end, source=speaker, cue=None, base=None, medium=medium)
+                claims.append(owner)
         if speaker is None or not text[q.start : q.end].strip():
             continue
         if medium is None and last_quote is not None and last_quote["speaker"] == speaker:
@@ -466,10 +480,12 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             QuoteSchema.cue: cue,
             QuoteSchema.medium: medium,
             QuoteSchema.is_fragment: is_fragment,
-            QuoteSchema.claim_id: stable_id(article_id, "claim", owner.start, owner.end),
         }
         quote_rows.append(row)
+        owners.append(owner)
         last_quote = row
+    for row, owner in zip(quote_rows, owners, strict=True):  # after the loop: a statement may have grown
+        row[QuoteSchema.claim_id] = stable_id(article_id, "claim", owner.start, owner.end)
     claim_rows = []
     seen: set[tuple[int, int]] = set()
     for c in sorted(claims, key=lambda c: (c.start, c.end)):

@@ -194,3 +194,11 @@ def test_quote_introducing_verbs_need_a_quotation(text):
 )
 def test_transcripts_and_quotations_introduced_by_a_colon_paragraph(text, expected):
     assert [(q[0], q[1]) for q in _quotes(text)] == expected
+
+
+def test_a_quotation_right_after_its_attribution_sentence_continues_the_statement():
+    quotes, claims = extract_article(AID, "“A is true,” Trump said. “B is true too.”\n\n“C is another matter.”")
+    assert [c["text"] for c in claims][0] == "A is true,” Trump said. “B is true too."
+    assert quotes[0]["claim_id"] == quotes[1]["claim_id"] == claims[0]["claim_id"]
+    assert quotes[2]["claim_id"] != claims[0]["claim_id"]  # a new paragraph is a new statement of the same speaker
+    assert quotes[2]["speaker"] == "Trump"
