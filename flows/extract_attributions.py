@@ -138,13 +138,20 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         if not segment or "_" in segment:
             return None
         first = segment.split()[0]
-        if all(w[:1].isupper() or w.startswith("al-") for w in segment.split()) and len(segment.split()) <= 5 and prev_comma >= 0:
+        place = re.fullmatch(r"[A-Z][a-z]{0,4}\.", segment) is not None  # "..., of Ashton, Md., said"
+        if all(w[:1].isupper() or w.startswith("al-") for w in segment.split()) and len(segment.split()) <= 5 and prev_comma >= 0 and not place:
             begin = masked.index(segment, segment_start)
             return begin, begin + len(segment)  # "the Observatory's chief, Rami Abdurrahman, told"
         if first.lower() in lexicon.DETERMINERS or first[:1].islower():
             if prev_comma < 0:
                 return None
             return _collect_chunk(masked, lo, prev_comma)
+        # "Senator Dianne Feinstein, Democrat of California, said", "Mr. King, 82, told": the sentence opens
+        # with the subject and an apposition follows it
+        first_comma = masked.find(",", lo, comma)
+        head = _collect_chunk(masked, lo, first_comma) if first_comma > lo else None
+        if head is not None and not masked[lo : head[0]].strip(" _“”\"'’‘,"):  # or after the quotation: '"...," Mr. King, 82, told me'
+            return head
         return None
     return _collect_chunk(masked, lo, hi)
 

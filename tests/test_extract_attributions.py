@@ -29,6 +29,9 @@ def _quotes(text):
         ("“We have never seen the river this high,” said Marta Kovac.", ("Marta Kovac", "said", "We have never seen the river this high,")),
         ("“Tout est perdu,” said Élodie Marin, who runs a bakery near the river.", ("Élodie Marin", "said", "Tout est perdu,")),
         ("“It will take years to recover,” said farmer Josip Novak, who lost 60 cows.", ("farmer Josip Novak", "said", "It will take years to recover,")),
+        ("Senator Dianne Feinstein, Democrat of California, said the program sent a terrible message.", ("Dianne Feinstein", "said", "the program sent a terrible message")),
+        ("Donna Sampson Rawlings, 59, of Ashton, Md., said the event brought back memories.", ("Donna Sampson Rawlings", "said", "the event brought back memories")),
+        ("“I have never been edited,” Mr. King, 82, told me.", ("King", "told", "I have never been edited,")),
     ],
 )
 def test_claim_source_cue_content(text, expected):
