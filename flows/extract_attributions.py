@@ -326,6 +326,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         acc = lexicon.ACCORDING_TO.search(masked, c_start, c_end)
         if acc:
             c_end = acc.start()
+        tail = lexicon.CONTENT_TAIL.search(masked, c_start + 10, c_end)
+        if tail:
+            c_end = tail.start()
         # the statement may be a quotation before the subject, never for a participle ('..., adding "B"')
         quote_before = not participle and any(lo <= q.open_at < subject[0] for q in quotes)
         adverbial_only = quote_before and lexicon.TIME_OR_PLACE_LEAD.match(masked[c_start:c_end])

@@ -207,6 +207,11 @@ CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+on\s+{_DAY}|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
     rf"\s+(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
 )
+#: Where a statement's content ends before its clause does: a concessive or contrasting clause, a
+#: relative clause on the last noun, a participle that starts the next cue, a semicolon, a dashed aside.
+CONTENT_TAIL = re.compile(
+    r",\s+(?:although|though|whereas|while|but|even\s+as|even\s+though|arguing|noting|adding|saying|which)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
+)
 #: A pull-quote attribution line: "- Jihad Yazigi, the Syria Report".
 PULL_QUOTE_CREDIT = re.compile(r"^\s*[-–—―]\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4})\s*(?:,|$)")
 #: Words that open an adverbial, never a subject ("Despite promises ...").

@@ -32,6 +32,9 @@ def _quotes(text):
         ("Senator Dianne Feinstein, Democrat of California, said the program sent a terrible message.", ("Dianne Feinstein", "said", "the program sent a terrible message")),
         ("Donna Sampson Rawlings, 59, of Ashton, Md., said the event brought back memories.", ("Donna Sampson Rawlings", "said", "the event brought back memories")),
         ("“I have never been edited,” Mr. King, 82, told me.", ("King", "told", "I have never been edited,")),
+        ("Trump claimed that paying no income taxes was smart, although he again refused to release his returns.", ("Trump", "claimed", "paying no income taxes was smart")),
+        ("Graham acknowledged the reality of climate change, which makes him an outlier.", ("Graham", "acknowledged", "the reality of climate change")),
+        ("The ministry said the talks had failed; the envoy left on Monday.", ("the ministry", "said", "the talks had failed")),
     ],
 )
 def test_claim_source_cue_content(text, expected):
