@@ -413,12 +413,17 @@ def _last_attribution(claims: list[Claim], last_quote: dict | None, before: int)
     return max(found, default=None, key=lambda item: item[0])
 
 
+#: Most characters of attribution between a quotation and the quotation that continues it
+#: ('"A," said Ronald R. Fieldstone, a Miami lawyer who ..., "B."').
+_CONTINUATION_GAP = 200
+
+
 def _continued_statement(text: str, claims: list[Claim], quote: QuoteSpan) -> Claim | None:
     """The cued claim whose quotation ends just before this one, with only its attribution between, in one paragraph."""
     for claim in claims:
         if claim.cue and claim.quote_spans and claim.end <= quote.open_at:
             between = text[claim.quote_spans[-1].close_at + 1 : quote.open_at]
-            if claim.end >= claim.quote_spans[-1].end and len(between) <= 80 and "\n" not in between and not any(m in between for m in "“\""):
+            if claim.end >= claim.quote_spans[-1].end and len(between) <= _CONTINUATION_GAP and "\n" not in between and not any(m in between for m in "“\""):
                 return claim
     return None
 

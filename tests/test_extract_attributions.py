@@ -208,3 +208,9 @@ def test_a_quotation_right_after_its_attribution_sentence_continues_the_statemen
     assert quotes[0]["claim_id"] == quotes[1]["claim_id"] == claims[0]["claim_id"]
     assert quotes[2]["claim_id"] != claims[0]["claim_id"]  # a new paragraph is a new statement of the same speaker
     assert quotes[2]["speaker"] == "Trump"
+
+
+def test_a_long_attribution_between_two_quotations_keeps_one_statement():
+    text = '"There is a need for oversight," said Ronald R. Fieldstone, a Miami lawyer who represents investors in the program. "If there is no independence, it exposes the program."'
+    claims = _claims(text)
+    assert claims[0][0] == "Ronald R. Fieldstone" and claims[0][2].endswith("it exposes the program.")
