@@ -112,6 +112,13 @@ SPEECH_VERBS = _forms(
     "call for|called for|calls for|calling for", "call on|called on|calls on|calling on",
     "maintain|maintained|maintains|maintaining", "indicate|indicated|indicates|indicating",
     "acknowledge|acknowledged", "explain|explained",
+    # verbs with other senses keep only their speech forms: "a blast", "questioned the suspect", "shots echoed"
+    "mentioned|mentions|mentioning", "condemn|condemned|condemns|condemning", "blasted", "propose|proposed|proposes|proposing",
+    "liken|likened|likens|likening", "decry|decried|decries|decrying", "slammed|slams", "assail|assailed|assails|assailing",
+    "reiterate|reiterated|reiterates|reiterating", "speculate|speculated|speculates|speculating", "assure|assured|assures|assuring",
+    "cautioned|cautions", "proclaim|proclaimed|proclaims|proclaiming", "lament|lamented|laments|lamenting",
+    "retort|retorted|retorts|retorting", "recommend|recommended|recommends|recommending", "brag|bragged|brags|bragging",
+    "hinted|hints",
 )
 #: Verbs that report speech only when a quotation follows at once ('She continued, "..."',
 #: 'Limbaugh continued: "..."'); elsewhere they mean something else ("the war continued").

@@ -35,6 +35,8 @@ def _quotes(text):
         ("Trump claimed that paying no income taxes was smart, although he again refused to release his returns.", ("Trump", "claimed", "paying no income taxes was smart")),
         ("Graham acknowledged the reality of climate change, which makes him an outlier.", ("Graham", "acknowledged", "the reality of climate change")),
         ("The ministry said the talks had failed; the envoy left on Monday.", ("the ministry", "said", "the talks had failed")),
+        ("Clinton condemned the attack as an act of cowardice.", ("Clinton", "condemned", "the attack as an act of cowardice")),
+        ("Sanders reiterated that he would vote for her.", ("Sanders", "reiterated", "he would vote for her")),
     ],
 )
 def test_claim_source_cue_content(text, expected):
@@ -50,6 +52,10 @@ def test_claim_source_cue_content(text, expected):
         "Images released on social media showed supporters celebrating.",
         "A report on the war was published.",
         "Despite promises to protect diversity, minorities worry.",
+        "A blast hit the market.",
+        "Police questioned the suspect for hours.",
+        "Shots echoed through the valley.",
+        "Rebels pledged their loyalty to the group.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
