@@ -189,9 +189,12 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UPPER}][\w’'.-]*|al-\w+)"
+_ROLE = "|".join(sorted((t for t in lexicon.TITLES | lexicon.ROLE_NOUNS if t.isalpha() and len(t) > 3), key=len, reverse=True))
 _INVERTED_SUBJECT = re.compile(
-    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for))*)"
+    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|(?:{_ROLE})(?=\s+{_NAME_WORD})))*)"
 )
+#: "Cameron Easley for Morning Consult": a person writing for an outlet is the person.
+_PERSON_FOR_OUTLET = re.compile(rf"({_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+for\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 
 
 def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None:
@@ -205,12 +208,18 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
     if not match or not match.group(1)[:1].isalpha():
         return None
     start, end = match.start(1), match.end(1)
+    dangling = re.search(r"\s+(?:of|for)$", masked[start:end])  # "Del. Stacey Plaskett of the Virgin Islands"
+    if dangling:
+        end = start + dangling.start()
     words = masked[start:end].split()
     lowercase_lead = [w for w in words if w[:1].islower() and w not in {"the", "a", "an", "of", "for"}]
     if any(w.lower() not in lexicon.TITLES and w.lower() not in lexicon.ROLE_NOUNS for w in lowercase_lead):
         return None
     if masked[end - 1] == "." and len(words[-1]) > 2:
         end -= 1
+    person = _PERSON_FOR_OUTLET.fullmatch(masked, start, end)
+    if person and not any(w.lower().strip(".,") in lexicon.ORG_WORDS for w in person.group(1).split()):
+        end = person.end(1)
     return start, end
 
 
@@ -291,8 +300,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         source_text = text[subject[0] : subject[1]]
         if cue.base in _NOUNISH and cue.form.lower() in {cue.base, cue.base + "s"} and not inverted:
             last_word = source_text.split()[-1].lower()
-            if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the"}:
-                continue
+            if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the", "one", "another", "every", "this", "that", "which"}:
+                continue  # "In one tweet, Trump said": the noun "tweet" is no cue of "one"
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
         if _document_head(source_text) and not source_text[:1].isupper():

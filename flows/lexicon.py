@@ -60,7 +60,7 @@ DATELINE_LINE = re.compile(r"^\s*([A-Z][A-Z .'-]{1,40}?)\s*(?:\((?:[A-Za-z ]+)\)
 #: Abbreviations whose period does not end a sentence.
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep", "rev",
-    "st", "jr", "sr", "vs", "etc", "no", "inc", "corp", "co", "ltd", "dept", "univ", "est", "approx",
+    "st", "jr", "sr", "vs", "etc", "no", "inc", "corp", "co", "ltd", "dept", "univ", "est", "approx", "del", "atty", "supt",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "pres", "atty", "supt", "cmdr", "adm",
 }
@@ -149,7 +149,7 @@ PRONOUNS_GROUP = {"it", "they", "we", "i"}
 DETERMINERS = {"both", "these", "those", "all", "each", "the", "a", "an", "its", "his", "her", "their", "our", "some", "several", "many", "two", "three", "members"}
 #: Titles and roles stripped from a person's name ("Lieutenant Colonel Hassan Abdul Ghani" -> "Hassan Abdul Ghani").
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "president", "vice", "prime", "minister",
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "president", "vice", "prime", "minister", "del", "delegate",
     "secretary", "secretary-general", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj",
     "captain", "capt", "sergeant", "sgt", "commander", "chief", "leader", "envoy", "spokesman", "spokeswoman",
     "spokesperson", "senator", "sen", "representative", "rep", "governor", "gov", "mayor", "judge", "justice",
@@ -162,6 +162,7 @@ TITLES = {
 }
 #: Lower-case role words that may stand before a name after an inverted cue: '"...," said farmer Josip Novak'.
 ROLE_NOUNS = {
+    "host", "anchor", "correspondent", "columnist", "commentator", "pollster", "strategist",
     "farmer", "resident", "residents", "witness", "analyst", "activist", "lawyer", "attorney", "doctor", "nurse",
     "teacher", "student", "official", "worker", "engineer", "economist", "researcher", "historian", "shopkeeper",
     "owner", "driver", "soldier", "fighter", "volunteer", "survivor", "pastor", "priest", "coach", "manager", "chef",

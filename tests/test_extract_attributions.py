@@ -158,6 +158,10 @@ def test_extraction_never_raises_and_spans_are_exact(text):
         ('Mr. Trump hardly clarified the matter, asserting, "Of course, I pay federal taxes."', ["Trump"]),
         ("Ms. Hester spoke.\n\nBut Megan Hester said parents want schools.\n\n“Nobody wants to bus their kids,” said Hester.", ["Megan Hester"]),
         ("“We can’t afford this,” Trump said, adding later, “NATO is costing us a fortune.”", ["Trump", "Trump"]),
+        ("“This is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.", ["Stacey Plaskett"]),
+        ("“The impact is small,” wrote Cameron Easley for Morning Consult.", ["Cameron Easley"]),
+        ("“It is a plan,” said the Center for American Progress.", ["the Center for American Progress"]),
+        ("Critics spoke.\n\nIn one tweet Friday, Trump said: “Did she help her?”", ["Trump"]),
     ],
 )
 def test_speaker_names_keep_initials_and_drop_openers(text, speakers):
