@@ -23,6 +23,9 @@ from flows.text import QuoteSpan, literal_alternation, mask_quotes, paragraph_sp
 from schemas import ArticleSchema, ClaimSchema, QuoteSchema
 
 _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
+_NAMING_RE = re.compile(
+    r"\b(" + literal_alternation(list(lexicon.NAMING_VERBS)) + r")\b(?=(?:\s+[\w’'-]+){0,6}?\s+[“\"])", re.IGNORECASE
+)
 _QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INTRO_VERBS)) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE)
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
 _WORD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
@@ -70,7 +73,8 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
 
 def _cue_matches(masked: str) -> list[re.Match]:
     """Every cue-word match in the article, found in one pass; units take their slice."""
-    return sorted([*_CUE_RE.finditer(masked), *_QUOTE_INTRO_RE.finditer(masked)], key=lambda m: m.start())
+    found = {m.start(): m for regex in (_CUE_RE, _QUOTE_INTRO_RE, _NAMING_RE) for m in regex.finditer(masked)}
+    return [found[start] for start in sorted(found)]
 
 
 def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
@@ -81,7 +85,7 @@ def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
         lower = form.lower()
         if form[:1].isupper() and match.start() != start and lower != "according to":
             continue  # "the United States", "Says" inside a title
-        base = "according to" if lower == "according to" else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS[lower]
+        base = "according to" if lower == "according to" else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS.get(lower) or lexicon.NAMING_VERBS[lower]
         cues.append(Cue(match.start(), match.end(), form, base))
     return cues
 

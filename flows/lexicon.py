@@ -120,6 +120,12 @@ SPEECH_VERBS = _forms(
     "retort|retorted|retorts|retorting", "recommend|recommended|recommends|recommending", "brag|bragged|brags|bragging",
     "hinted|hints",
 )
+#: Verbs that name something in the speaker's words; a cue only when a quotation follows within a few words
+#: ('Trump called the senator a "nasty guy"'), never in "called a meeting".
+NAMING_VERBS = _forms(
+    "call|called|calls|calling", "dub|dubbed|dubs|dubbing", "label|labeled|labelled|labels|labeling|labelling",
+    "brand|branded|brands|branding", "term|termed|terms|terming", "nickname|nicknamed|nicknames",
+)
 #: Verbs that report speech only when a quotation follows at once ('She continued, "..."',
 #: 'Limbaugh continued: "..."'); elsewhere they mean something else ("the war continued").
 QUOTE_INTRO_VERBS = _forms(

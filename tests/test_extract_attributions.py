@@ -224,3 +224,9 @@ def test_a_long_attribution_between_two_quotations_keeps_one_statement():
     text = '"There is a need for oversight," said Ronald R. Fieldstone, a Miami lawyer who represents investors in the program. "If there is no independence, it exposes the program."'
     claims = _claims(text)
     assert claims[0][0] == "Ronald R. Fieldstone" and claims[0][2].endswith("it exposes the program.")
+
+
+def test_naming_verbs_are_cues_only_before_a_quotation():
+    assert _quotes("Trump called the senator a “nasty guy” on Monday.") == [("nasty guy", "Trump", "called")]
+    assert _claims("The council called a meeting for Friday.") == []
+    assert _claims("Critics labeled the plan a failure.") == []
