@@ -57,14 +57,23 @@ class Claim:
     quote_spans: list[QuoteSpan] = field(default_factory=list)
 
 
+#: A sentence that is only the attribution of the quotation before it: '"Why?" Clinton said.'
+_ATTRIBUTION_ONLY = re.compile(
+    r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|continued|explained|insisted|declared|exclaimed|shouted|yelled)\b"
+    r"|(?:said|says|asked|asks|added|adds|told|wrote|replied)\s+[A-Z]"
+)
+
+
 def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """Sentences, merged where a quotation runs across a sentence boundary."""
+    """Sentences, merged where a quotation runs across a sentence boundary or a quotation ending in ?, ! or .
+    is followed by its attribution ('"Why?" Clinton said.')."""
     units: list[tuple[int, int]] = []
     for p_start, p_end in paragraph_spans(text):
         for s_start, s_end in sentence_spans(text, p_start, p_end):
-            if units and units[-1][1] > p_start and any(
-                q.open_at < s_start < q.close_at for q in quotes
-            ):
+            same_paragraph = units and units[-1][1] > p_start
+            crosses = same_paragraph and any(q.open_at < s_start < q.close_at for q in quotes)
+            attribution = same_paragraph and re.search(r"[?!.…][”\"]\s*$", text[units[-1][0] : units[-1][1]]) and _ATTRIBUTION_ONLY.match(text, s_start, s_end)
+            if crosses or attribution:
                 units[-1] = (units[-1][0], s_end)
             else:
                 units.append((s_start, s_end))

@@ -230,3 +230,9 @@ def test_naming_verbs_are_cues_only_before_a_quotation():
     assert _quotes("Trump called the senator a “nasty guy” on Monday.") == [("nasty guy", "Trump", "called")]
     assert _claims("The council called a meeting for Friday.") == []
     assert _claims("Critics labeled the plan a failure.") == []
+
+
+def test_a_question_quoted_before_its_attribution_sentence_gets_its_speaker():
+    text = "Hillary Clinton spoke.\n\n“How many times do we have to see this?” Clinton said. “In Tulsa, an unarmed man died.”"
+    assert [q[1] for q in _quotes(text)] == ["Hillary Clinton", "Hillary Clinton"]
+    assert _claims(text)[0][:2] == ("Hillary Clinton", "said")
