@@ -61,6 +61,8 @@ def strip_titles(name: str) -> str:
 
 def _is_headline(paragraph: str) -> bool:
     """A Title Case line ('Railing Against Trump, Sanders Vows To ...'): its capitalized runs are not names."""
+    if len(paragraph) > 250:
+        return False  # a paragraph of body text, not a headline
     words = [w for w in paragraph.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 

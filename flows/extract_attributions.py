@@ -80,9 +80,23 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     return units
 
 
-def _cue_matches(masked: str) -> list[re.Match]:
-    """Every cue-word match in the article, found in one pass; units take their slice."""
-    found = {m.start(): m for regex in (_CUE_RE, _QUOTE_INTRO_RE, _NAMING_RE) for m in regex.finditer(masked)}
+#: How far before an opening quotation mark a verb that needs a quotation may stand.
+_QUOTE_CUE_REACH = 80
+
+
+def _cue_matches(masked: str, quotes: list[QuoteSpan]) -> list[re.Match]:
+    """Every cue-word match in the article; units take their slice.
+
+    Speech verbs are found in one pass over the article; verbs that count only before a
+    quotation are looked for just before each opening mark (the mark ends the window, so
+    their lookahead still sees it).
+    """
+    found = {m.start(): m for m in _CUE_RE.finditer(masked)}
+    for q in quotes:
+        lo = max(0, q.open_at - _QUOTE_CUE_REACH)
+        for regex in (_QUOTE_INTRO_RE, _NAMING_RE):
+            for m in regex.finditer(masked, lo, q.open_at + 1):
+                found.setdefault(m.start(), m)
     return [found[start] for start in sorted(found)]
 
 
@@ -464,7 +478,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     history = SpeakerHistory()
     claims: list[Claim] = []
     units = _units(text, quotes)
-    cue_matches = _cue_matches(masked)
+    cue_matches = _cue_matches(masked, quotes)
     for lo, hi in units:
         for claim in _claims_in_unit(text, masked, lo, hi, quotes, cue_matches):
             resolved = resolve_mention(claim.source or "", claim.mention_at, index, history)
