@@ -92,13 +92,23 @@ def _story_edges(texts: Sequence[str], days: np.ndarray) -> tuple[np.ndarray, np
     vectors = TfidfVectorizer(
         sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32
     ).fit_transform(texts)
-    transposed = vectors.T.tocsr()
+    # rows are in date order, undated last: a block of rows is compared only with the later rows
+    # it could link to (published within the window, or undated), not with the whole run
+    n = vectors.shape[0]
+    undated_from = int(np.searchsorted(np.isnan(days), True))
     rows, cols = [], []
-    for start in range(0, vectors.shape[0], _BLOCK_ROWS):
-        block = (vectors[start : start + _BLOCK_ROWS] @ transposed).tocoo()
-        keep = (block.data >= STORY_SIMILARITY) & (block.col > block.row + start)
+    for start in range(0, n, _BLOCK_ROWS):
+        stop = min(start + _BLOCK_ROWS, n)
+        if stop <= undated_from:
+            reach = int(np.searchsorted(days[:undated_from], days[stop - 1] + STORY_WINDOW_DAYS, side="right"))
+            candidates = np.concatenate([np.arange(start, reach), np.arange(max(reach, undated_from), n)])
+        else:
+            candidates = np.arange(start, n)
+        block = (vectors[start:stop] @ vectors[candidates].T).tocoo()
+        found = candidates[block.col]
+        keep = (block.data >= STORY_SIMILARITY) & (found > block.row + start)
         rows.append(block.row[keep] + start)
-        cols.append(block.col[keep])
+        cols.append(found[keep])
     row_idx, col_idx = np.concatenate(rows), np.concatenate(cols)
     apart = np.abs(days[row_idx] - days[col_idx])
     near = np.isnan(apart) | (apart <= STORY_WINDOW_DAYS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from flows.ingest import discover_inputs
 from flows.link import compare_figures, comparable_text, group_quotes
@@ -183,3 +183,42 @@ def test_comparable_text_is_stable(text):
     once = pl.DataFrame({"t": [text]}).select(comparable_text("t"))["t"][0]
     assert pl.DataFrame({"t": [once]}).select(comparable_text("t"))["t"][0] == once
     assert once == once.strip() and "  " not in once and not set(once) & set("\"'-.,;:!?()“”’‘")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from("army rebels city hama aleppo killed displaced talks embassy leave vote poll tax".split()), min_size=3, max_size=12),
+            st.one_of(st.none(), st.integers(min_value=0, max_value=40)),
+        ),
+        min_size=2,
+        max_size=30,
+    )
+)
+def test_story_edges_equal_an_all_pairs_comparison(docs):
+    """Comparing each block only with rows in its date window finds exactly the all-pairs edges."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from flows import link
+
+    docs = sorted(docs, key=lambda d: (d[1] is None, d[1] or 0))
+    texts = [" ".join(words) for words, _ in docs]
+    days = np.array([np.nan if day is None else float(day) for _, day in docs])
+    original = link._BLOCK_ROWS
+    link._BLOCK_ROWS = 4  # several blocks even for a few documents
+    try:
+        rows, cols = link._story_edges(texts, days)
+    finally:
+        link._BLOCK_ROWS = original
+    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32).fit_transform(texts)
+    similarity = (vectors @ vectors.T).toarray()
+    expected = {
+        (i, j)
+        for i in range(len(texts))
+        for j in range(i + 1, len(texts))
+        if similarity[i, j] >= link.STORY_SIMILARITY
+        and (np.isnan(days[i]) or np.isnan(days[j]) or abs(days[i] - days[j]) <= link.STORY_WINDOW_DAYS)
+    }
+    assert set(zip(rows.tolist(), cols.tolist())) == expected
