@@ -33,7 +33,7 @@ _CURRENCY_PREFIX = r"(?:(?:US|AU|A|CA|C|HK|NZ|S|R)\s?\$|\$\s?(?:US|A)(?=\d)|\$|�
 #: Where a written number can start; checked first, since most positions of a text cannot start one.
 _NUMERIC_START = r"(?:[\d.$€£¥₹\-−]|minus|(?-i:(?:US|AU|A|CA|C|HK|NZ|S|R)\s?\$|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|HKD|SGD|NZD|RM|Rs))"
 _SUFFIX = r"(?:bn|tn|mn|mil|[kKmMbB])(?![\w])"
-_RANGE = rf"(?:(?:-|\s+-\s+|\s*–\s*|\s+to\s+)(?P<cur2>{_CURRENCY_PREFIX})?(?P<num2>{_NUM})(?P<sfx2>{_SUFFIX})?)?"
+_RANGE = rf"(?:(?P<conn>-|\s+-\s+|\s*–\s*|\s+to\s+|\s+and\s+)(?P<cur2>{_CURRENCY_PREFIX})?(?P<num2>{_NUM})(?P<sfx2>{_SUFFIX})?)?"
 _FIGURE_TEMPLATE = rf"""(?:(?<![\w$€£¥₹.,-])|(?<=\bsub-))(?:
         (?P<vague>(?:tens|hundreds|thousands|dozens|scores|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b)
       | (?P<halfscale>half\s+a\s+(?:million|billion))
@@ -44,7 +44,7 @@ _FIGURE_TEMPLATE = rf"""(?:(?<![\w$€£¥₹.,-])|(?<=\bsub-))(?:
       | (?={_NUMERIC_START})(?P<neg>minus[\s-]?|[-−](?=[\d$]))?(?P<cur>{_CURRENCY_PREFIX})?(?P<neg2>-(?=\d))?(?P<num>{_NUM})(?P<sfx>{_SUFFIX})?__RANGE__(?:\s+(?P<scale>{_SCALE}(?:\s+{_SCALE})*)\b)?
         (?:\s*(?P<pct>%|-?\s?per\s?cent\b|-?percent\b))?
       | (?P<frac>{_FRACTION})\b
-      | (?P<word>{_WORDNUM})(?:\s+(?P<wscale>lakh\s+crore|lakh|crore|bn))?(?:\s*(?P<wpct>-?\s?per\s?cent\b|-?percent\b))?
+      | (?P<word>{_WORDNUM})(?:\s+(?:or|to)\s+(?P<word2>{_WORDNUM}))?(?:\s+(?P<wscale>lakh\s+crore|lakh|crore|bn))?(?:\s*(?P<wpct>-?\s?per\s?cent\b|-?percent\b))?
     )"""
 _FIGURE = re.compile(_FIGURE_TEMPLATE.replace("__RANGE__", _RANGE), re.IGNORECASE | re.VERBOSE)
 #: The same without ranges: the first number of a failed range ("from $2,415 to $2,315") on its own.
@@ -143,7 +143,7 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
         plain = num.replace(",", "")
         if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not match.group("pct") and not match.group("cur") and (not match.group("scale") or _group(match, "num2")):
             return True  # a year ("in 2018 to 3.9 million" is a year, then a figure)
-        if re.search(r"[A-Z][A-Za-z]*\s$", before) and not match.group("cur") and not match.group("scale") and not _MEASURE_AFTER.match(after) and not match.group("pct") and plain.isdigit() and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of)\s$", before):
+        if re.search(r"[A-Z][A-Za-z]*\s$", before) and not match.group("cur") and not match.group("scale") and not _MEASURE_AFTER.match(after) and not match.group("pct") and plain.isdigit() and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of|Between)\s$", before):
             return True  # inside a name or id: "Section 427", "Route 66"
     word = match.group("word")
     if word is not None:
@@ -286,6 +286,8 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
             unit = "m"
         scale = _scale(match.group("scale"))
         value = sign * _to_float(match.group("num")) * low_scale * scale
+        if _group(match, "num2") and match.group("conn").strip() == "and" and not re.search(r"\bbetween\s+$", text[max(0, start - 9) : start], re.IGNORECASE):
+            return None  # "5 and 10" is a range only after "between"; the caller reads each number alone
         if _group(match, "num2"):
             value_high = _to_float(match.group("num2")) * (high_scale if match.group("sfx2") else low_scale) * scale
             if not match.group("sfx") and match.group("sfx2"):
@@ -297,6 +299,11 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
             qualifier = "range"
     elif match.group("word") is not None:
         value = _word_value(match.group("word")) * _scale(match.group("wscale"))
+        if match.group("word2"):  # "eight or nine euros", "four thousand to five thousand people"
+            high = _word_value(match.group("word2")) * _scale(match.group("wscale"))
+            if high <= value:
+                return None
+            value_high, qualifier = high, "range"
     else:
         value = lexicon.FRACTIONS[re.sub(r"\s+", " ", match.group("frac").lower())]
         unit = "fraction"

@@ -53,6 +53,9 @@ def _figures(text, published=None):
         ("Ethereum fell from $2,415 to $2,315 overnight.", ("$2,315", 2315, None, "exact", "USD", "money")),
         ("Ethereum fell from $2,415 to $2,315 overnight.", ("$2,415", 2415, None, "exact", "USD", "money")),
         ("Sales rose in 2018 to 3.9 million headsets.", ("3.9 million headsets", 3.9e6, None, "exact", "headsets", "count")),
+        ("Between 5 and 10 people were hurt.", ("5 and 10 people", 5, 10, "range", "people", "wounded")),
+        ("Dinner is about eight or nine euros.", ("eight or nine euros", 8, 9, "range", "EUR", "money")),
+        ("There are four thousand to five thousand people.", ("four thousand to five thousand people", 4000, 5000, "range", "people", "count")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
