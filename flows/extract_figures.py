@@ -41,7 +41,7 @@ _FIGURE_TEMPLATE = rf"""(?:(?<![\w$€£¥₹.,-])|(?<=\bsub-))(?:
       | (?P<ratio>(?P<ra>\d+|{_SMALL_WORDS})\s+(?:out\s+of|in|of\s+every)\s+(?P<rb>\d+|{_SMALL_WORDS})\b)
       | (?P<fold>\d+|{_SMALL_WORD_STEMS})-?fold\b
       | (?P<dfrac>(?P<da>\d+)\s?[/⁄]\s?(?P<db>\d+))(?=\s+(?:of\s|[a-z]))
-      | (?={_NUMERIC_START})(?P<neg>minus[\s-]?|[-−](?=[\d$]))?(?P<cur>{_CURRENCY_PREFIX})?(?P<neg2>-(?=\d))?(?P<num>{_NUM})(?P<sfx>{_SUFFIX})?__RANGE__(?:\s+(?P<scale>{_SCALE}(?:\s+{_SCALE})*)\b)?
+      | (?={_NUMERIC_START})(?P<neg>minus[\s-]?|[-−](?=[\d$]))?(?P<cur>{_CURRENCY_PREFIX})?(?P<neg2>-(?=\d))?(?P<num>{_NUM})(?P<sfx>{_SUFFIX})?(?:\s+(?P<scale1>{_SCALE})(?=(?:-|\s+-\s+|\s*–\s*|\s+to\s+|\s+and\s+)(?:{_CURRENCY_PREFIX})?\d))?__RANGE__(?:\s+(?P<scale>{_SCALE}(?:\s+{_SCALE})*)\b)?
         (?:\s*(?P<pct>%|-?\s?per\s?cent\b|-?percent\b))?
       | (?P<frac>{_FRACTION})\b
       | (?P<word>{_WORDNUM})(?:\s+(?:or|to)\s+(?P<word2>{_WORDNUM}))?(?:\s+(?P<wscale>lakh\s+crore|lakh|crore|bn))?(?:\s*(?P<wpct>-?\s?per\s?cent\b|-?percent\b))?
@@ -285,14 +285,15 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
         if match.group("sfx") and low_scale == 1.0:
             unit = "m"
         scale = _scale(match.group("scale"))
-        value = sign * _to_float(match.group("num")) * low_scale * scale
+        own_scale = _scale(match.group("scale1"))  # "$5 million to $7 million": each number has its own
+        value = sign * _to_float(match.group("num")) * low_scale * (own_scale if match.group("scale1") else scale)
         if _group(match, "num2") and match.group("conn").strip() == "and" and not re.search(r"\bbetween\s+$", text[max(0, start - 9) : start], re.IGNORECASE):
             return None  # "5 and 10" is a range only after "between"; the caller reads each number alone
         if _group(match, "num2"):
             value_high = _to_float(match.group("num2")) * (high_scale if match.group("sfx2") else low_scale) * scale
             if not match.group("sfx") and match.group("sfx2"):
                 value *= high_scale  # "$5-10bn"
-            elif value >= value_high and value / scale < value_high and "," in match.group("num"):
+            elif value >= value_high and value / scale < value_high and "," in match.group("num") and not match.group("scale1"):
                 value /= scale  # "$800,000 to $1.3 million": the scale belongs to the second number only
             if value >= value_high:
                 return None  # not a range; the caller tries each number alone

@@ -54,6 +54,8 @@ def _figures(text, published=None):
         ("Ethereum fell from $2,415 to $2,315 overnight.", ("$2,415", 2415, None, "exact", "USD", "money")),
         ("Sales rose in 2018 to 3.9 million headsets.", ("3.9 million headsets", 3.9e6, None, "exact", "headsets", "count")),
         ("Between 5 and 10 people were hurt.", ("5 and 10 people", 5, 10, "range", "people", "wounded")),
+        ("It costs between $5 million and $7 million.", ("$5 million and $7 million", 5e6, 7e6, "range", "USD", "money")),
+        ("It fell from $3 billion to $2 billion.", ("$2 billion", 2e9, None, "exact", "USD", "money")),
         ("Dinner is about eight or nine euros.", ("eight or nine euros", 8, 9, "range", "EUR", "money")),
         ("There are four thousand to five thousand people.", ("four thousand to five thousand people", 4000, 5000, "range", "people", "count")),
     ],
