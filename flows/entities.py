@@ -38,8 +38,6 @@ def speaker_kind(name: str | None) -> str:
 
 
 _HONORIFICS = frozenset(h.rstrip(".") for h in lexicon.HONORIFICS)
-#: Capitalized only because they open a sentence: "But Megan Hester said" names Megan Hester.
-_SENTENCE_OPENERS = frozenset({"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or"})
 _LEADING_TITLES = frozenset(lexicon.TITLES | {t.rstrip(".") for t in lexicon.HONORIFICS})
 
 
@@ -53,7 +51,7 @@ def strip_titles(name: str) -> str:
     if 0 <= last_lower < len(words) - 1:
         words = words[last_lower + 1 :]
     while len(words) > 1 and (
-        words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in _SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
+        words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in lexicon.SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
     ):  # "Said Ellis:" names Ellis
         words = words[1:]
     return " ".join(words)

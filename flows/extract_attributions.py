@@ -28,9 +28,9 @@ _NAMING_RE = re.compile(
 )
 _QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INTRO_VERBS)) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE)
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
-_WORD = re.compile(r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Del|Gen|Lt|Col|Sgt|Capt|Prof|St|Jr|Sr)\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
+_WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
-_SUBJECT_ADVERB = re.compile(r"[a-z]+ly|often|also|still|later|then|now|once|again|repeatedly|previously|reportedly|recently|never|always")
+_SUBJECT_ADVERB = re.compile(r"[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
@@ -59,7 +59,7 @@ class Claim:
 
 #: A sentence that is only the attribution of the quotation before it: '"Why?" Clinton said.'
 _ATTRIBUTION_ONLY = re.compile(
-    r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|continued|explained|insisted|declared|exclaimed|shouted|yelled)\b"
+    r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}?(?:" + "|".join(lexicon.ATTRIBUTION_ONLY_VERBS) + r")\b"
     r"|(?:said|says|asked|asks|added|adds|told|wrote|replied)\s+[A-Z]"
 )
 

@@ -120,6 +120,17 @@ SPEECH_VERBS = _forms(
     "retort|retorted|retorts|retorting", "recommend|recommended|recommends|recommending", "brag|bragged|brags|bragging",
     "hinted|hints",
 )
+#: Abbreviations that stand before a name and keep their period in it ("Rep. G.K. Butterfield").
+NAME_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Del", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "St", "Jr", "Sr")
+#: Initials that often end a sentence ("... in the U.S. The president ...").
+PLACE_INITIALS = {"us", "uk", "un", "eu", "dc", "la", "nyc", "usa", "uae"}
+#: Adverbs that may stand between a subject and its cue: "Gingrich cynically dismissed", "my father often said"
+#: (any "-ly" word counts too).
+SUBJECT_ADVERBS = {"often", "also", "still", "later", "then", "now", "once", "again", "repeatedly", "previously", "reportedly", "recently", "never", "always"}
+#: Capitalized only because they open a sentence: "But Megan Hester said" names Megan Hester.
+SENTENCE_OPENERS = {"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or"}
+#: Verbs of a sentence that only attributes the quotation before it: '"Why?" Clinton said.'
+ATTRIBUTION_ONLY_VERBS = ("said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "replied", "continued", "explained", "insisted", "declared", "exclaimed", "shouted", "yelled")
 #: Verbs that name something in the speaker's words; a cue only when a quotation follows within a few words
 #: ('Trump called the senator a "nasty guy"'), never in "called a meeting".
 NAMING_VERBS = _forms(

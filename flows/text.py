@@ -35,8 +35,6 @@ def literal_alternation(phrases: list[str]) -> str:
     return emit(tree)
 
 
-#: Initials that often end a sentence ("... in the U.S. The president ...").
-_PLACE_INITIALS = {"us", "uk", "un", "eu", "dc", "la", "nyc", "usa", "uae"}
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -81,7 +79,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         if match.group(0).startswith(".") and (
             token in lexicon.ABBREVIATIONS
             or re.fullmatch(r"[a-z]", token)
-            or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) and token.replace(".", "") not in _PLACE_INITIALS)
+            or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) and token.replace(".", "") not in lexicon.PLACE_INITIALS)
         ):
             continue  # "Mr.", "J.", "G.K. Butterfield"; but "in the U.S. The ..." ends a sentence
         split_at = match.end()
