@@ -65,6 +65,9 @@ _QUALIFIER_PATTERNS = [
     for phrase in sorted(lexicon.QUALIFIER_WORDS, key=len, reverse=True)
 ]
 _PERCENT_CHANGE_PATTERNS = [re.compile(rf"\b{word}\b") for word in lexicon.PERCENT_CHANGE_WORDS]
+_PERCENT_CHANGE_BEFORE = re.compile(
+    r"\b(?:" + literal_alternation(sorted(lexicon.PERCENT_CHANGE_WORDS)) + r")\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more than|less than)\s+)?$"
+)
 _CATEGORY_CUE_RE = re.compile(r"\b(?:" + literal_alternation(list(lexicon.CATEGORY_CUES)) + r")\b")
 
 
@@ -92,6 +95,13 @@ def _small_value(token: str) -> float:
     return _to_float(token) if token[0].isdigit() else _word_value(token)
 
 
+_ID_LABEL_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.ID_LABELS) + r")\s$", re.IGNORECASE)
+_ID_SUFFIX_AFTER = re.compile(r"\s+(?:" + literal_alternation(lexicon.ID_SUFFIXES) + r")\b")
+#: A year of the next century after a preposition: "by 2120", "until 2100".
+_FUTURE_YEAR = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s$", re.IGNORECASE)
+#: Capitalized plurals that are counted people: "Palestinians", "Israelis", "Chinese".
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ese)|(?:Israel|Iraq|Pakistan|Somal|Kuwait|Yemen|Saud|Bangladesh|Oman|Qatar)is")
+_SUSPENDED_HYPHEN = re.compile(r"-,?(?:\s+[\w.]+-,?)*\s+(?:and|or|to)\s+[\w.]+-(?P<noun>[a-z]+)\b")
 _MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, lexicon.MEASURE_UNITS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _STREET_AFTER = re.compile(
     r"(?:\s+(?:[A-Z][\w.]*|\d+(?:st|nd|rd|th))){1,3}\s+(?:St|Street|Rd|Road|Way|Ave|Avenue|Blvd|Boulevard|Lane|Ln|Drive|Dr|Place|Pl|Court|Ct|Terrace)\b\.?"
@@ -120,6 +130,12 @@ def _suffix_scale(match: re.Match, group: str, text: str) -> float | None:
     return lexicon.SUFFIX_SCALES[suffix.lower()]
 
 
+def _trailing_scale(words: str) -> float:
+    """The scale a written number ends in: 1000 for 'five thousand', 1 for 'forty-two'."""
+    last = words.lower().split()[-1]
+    return lexicon.NUMBER_WORDS[last] if last in ("thousand", "million", "billion", "trillion") else 1.0
+
+
 def _scale(scale: str | None) -> float:
     if not scale:
         return 1.0
@@ -141,6 +157,11 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
         if _STREET_AFTER.match(text, end):
             return True  # a street address: "9 E 71st St", "49 Zorro Ranch Road"
         plain = num.replace(",", "")
+        unmarked = not (match.group("pct") or match.group("cur") or match.group("scale"))
+        if unmarked and (re.fullmatch(r"0\d+", plain) or _ID_LABEL_BEFORE.search(before) or _ID_SUFFIX_AFTER.match(text, end)):
+            return True  # a code, a label or a clock time: "0401 GMT", "category 4", "the 90049 ZIP Code"
+        if unmarked and re.fullmatch(r"21\d{2}", num) and _FUTURE_YEAR.search(before):
+            return True  # "by 2120"
         if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not match.group("pct") and not match.group("cur") and (not match.group("scale") or _group(match, "num2")):
             return True  # a year ("in 2018 to 3.9 million" is a year, then a figure)
         if re.search(r"[A-Z][A-Za-z]*\s$", before) and not match.group("cur") and not match.group("scale") and not _MEASURE_AFTER.match(after) and not match.group("pct") and plain.isdigit() and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of|Between)\s$", before):
@@ -164,24 +185,34 @@ def _is_counted_noun(word: str) -> bool:
 
 def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ('727 people', 'two major towns', 'hundreds of prisoners')."""
+    suspended = _SUSPENDED_HYPHEN.match(text, end, limit)
+    if suspended:  # "four-, five- and six-cylinder engines": each number takes the last compound's noun
+        return suspended.group("noun"), end
     unit, unit_end = None, end
     words = list(re.finditer(r"[A-Za-z][\w’'-]*", text[end : min(limit, end + 60)]))
     window = words[:3]
     for k, w in enumerate(window):
         gap = text[end + (words[k - 1].end() if k else 0) : end + w.start()]
-        if not re.fullmatch(r"\s+", gap) and not (k == 0 and gap == "-"):  # "five-year", "18 month-old"
-            break
         word = w.group(0)
         low = word.lower()
-        if k == 0 and low == "of":
-            continue
+        glued_unit = k == 0 and gap == "" and low in lexicon.MEASURE_UNITS  # "155mph", "70kg"
+        if not re.fullmatch(r"\s+", gap) and not (k == 0 and gap == "-") and not glued_unit:  # "five-year", "18 month-old"
+            break
+        if k == 0 and _DEMONYM.fullmatch(word):
+            return word, end + w.end()  # "40 Palestinians"
+        if k == 0 and low in ("of", "more", "fewer", "additional", "extra") and len(window) > 1:
+            continue  # "hundreds of prisoners", "eight more picks"
         if word[:1].isupper() and low not in lexicon.MEASURE_UNITS:
             if any(_is_counted_noun(later.group(0)) for later in window[k + 1 :]):
                 continue  # a proper-noun modifier: "seven European countries", "five NBA teams"
             break
         if low in lexicon.UNIT_STOPS or low in lexicon.CATEGORY_CUES:
             break
-        unit, unit_end = word, end + w.end()
+        if low.endswith("ed") and gap != "-" and low not in lexicon.MEASURE_UNITS:
+            if any(_is_counted_noun(later.group(0)) for later in window[k + 1 :]):
+                continue  # a participle modifier: "100 armed men"
+            break  # a verb: "ten thousand marched"
+        unit, unit_end = word.rstrip("-"), end + w.start() + len(word.rstrip("-"))
         if gap == "-" or low.endswith("s") or low in lexicon.IRREGULAR_PLURALS or low in lexicon.MEASURE_UNITS or k == 2:
             break
     return unit, unit_end
@@ -230,8 +261,8 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
     low = sentence.lower()
     if is_percent:
         after = low[rel_start : rel_start + 40]
-        if any(pattern.search(after) for pattern in _PERCENT_CHANGE_PATTERNS):
-            return "percent_change"
+        if any(pattern.search(after) for pattern in _PERCENT_CHANGE_PATTERNS) or _PERCENT_CHANGE_BEFORE.search(low, 0, rel_start):
+            return "percent_change"  # "a 50-percent raise", "rose by 5 percent"
     if unit and unit.lower() in lexicon.MEASURE_UNITS:
         return lexicon.MEASURE_UNITS[unit.lower()]
     if is_fraction and re.match(r"[\w\s-]*?\bof the way\b", low[rel_start:]):
@@ -289,6 +320,8 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
         value = sign * _to_float(match.group("num")) * low_scale * (own_scale if match.group("scale1") else scale)
         if _group(match, "num2") and match.group("conn").strip() == "and" and not re.search(r"\bbetween\s+$", text[max(0, start - 9) : start], re.IGNORECASE):
             return None  # "5 and 10" is a range only after "between"; the caller reads each number alone
+        if _group(match, "num2") and match.group("conn").strip() == "to" and (match.group("cur2") or match.group("scale1")) and re.search(r"\bby\s+(?:(?:about|around|nearly|almost|some|roughly)\s+)?$", text[max(0, start - 20) : start], re.IGNORECASE):
+            return None  # "rose by $43.6 billion to $419.2 billion": a change, then a level
         if _group(match, "num2"):
             value_high = _to_float(match.group("num2")) * (high_scale if match.group("sfx2") else low_scale) * scale
             if not match.group("sfx") and match.group("sfx2"):
@@ -302,6 +335,9 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
         value = _word_value(match.group("word")) * _scale(match.group("wscale"))
         if match.group("word2"):  # "eight or nine euros", "four thousand to five thousand people"
             high = _word_value(match.group("word2")) * _scale(match.group("wscale"))
+            shared_scale = _trailing_scale(match.group("word2"))
+            if shared_scale > 1 and _trailing_scale(match.group("word")) == 1 and value * shared_scale < high:
+                value *= shared_scale  # "four to five thousand": the scale belongs to both
             if high <= value:
                 return None
             value_high, qualifier = high, "range"
@@ -321,7 +357,7 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
     if not is_money and unit and unit.lower() in lexicon.CURRENCY_WORDS:  # "5 euros", "thousands of dollars"
         unit, is_money = lexicon.CURRENCY_WORDS[unit.lower()], True
     if unit is None and not (is_percent or is_money or is_fraction or match.group("vague")):
-        if match.group("word") and not re.search(r"hundred|thousand|illion", match.group("word"), re.IGNORECASE):
+        if match.group("word") and not re.search(r"hundred|thousand|illion", match.group(0), re.IGNORECASE):
             return None  # a bare small number word is rarely a figure ("two" as in "the two")
     span_end = unit_end
     while span_end > start and text[span_end - 1] in " .,;:":

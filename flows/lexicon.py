@@ -269,6 +269,13 @@ CURRENCY_SYMBOLS = {
 }
 #: Multipliers written against the number ("$13.6M", "25k", "$4.2b", "2.8bn", "S$1mil").
 SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+#: Words that make the number after them a label, not a quantity: "category 4 hurricane", "flight 370".
+ID_LABELS = [
+    "category", "level", "phase", "grade", "stage", "tier", "type", "number", "no.", "model", "version", "route",
+    "flight", "section", "room", "page", "chapter", "article", "row", "seat", "gate", "platform", "channel", "exit", "ward",
+]
+#: Words after a number that make it a code or a clock time: "the 90049 ZIP Code", "0401 GMT".
+ID_SUFFIXES = ["ZIP", "zip code", "area code", "GMT", "UTC", "EDT", "EST", "PDT", "PST", "CET", "BST"]
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rupees": "INR", "yen": "JPY", "yuan": "CNY", "usd": "USD", "eur": "EUR", "gbp": "GBP", "inr": "INR"}
 MEASURE_UNITS = {
     "km": "distance", "kilometres": "distance", "kilometers": "distance", "miles": "distance", "mile": "distance", "metres": "distance", "meters": "distance", "feet": "distance", "yards": "distance", "yard": "distance",

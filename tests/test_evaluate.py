@@ -44,3 +44,34 @@ def test_each_predicted_value_matches_one_gold_value_at_most(tmp_path):
     gold = _gold(tmp_path, [{"text": "$84", "start": 27, "end": 30, "value": 84.0}, {"text": "84", "start": 28, "end": 30, "value": 84.0}])
     report = evaluate(out, gold)["figure"]
     assert (report["value"]["tp"], report["value"]["fp"], report["value"]["fn"]) == (1, 0, 1)
+
+
+def _range_output(tmp_path, figures):
+    """Figures as (text, value, value_high) on TEXT."""
+    _output(tmp_path, [(t, v) for t, v, _ in figures])
+    frame = pl.read_parquet(tmp_path / "figures.parquet").with_columns(
+        value_high=pl.Series([h for _, _, h in figures], dtype=pl.Float64)
+    )
+    frame.write_parquet(tmp_path / "figures.parquet")
+    return tmp_path
+
+
+def test_a_range_matches_only_a_gold_range_with_both_bounds(tmp_path):
+    out = _range_output(tmp_path, [("19 per cent", 19.0, 84.0), ("7", 7.0, None)])
+    gold = _gold(tmp_path, [
+        {"text": "19", "start": 12, "end": 14, "value": 19.0, "value_high": None},  # a single value is no range
+        {"text": "7", "start": 46, "end": 47, "value": 7.0, "value_high": 8.0},  # nor the other way round
+    ])
+    report = evaluate(out, gold)["figure"]
+    assert (report["value"]["tp"], report["value"]["fp"], report["value"]["fn"]) == (0, 2, 2)
+    gold = _gold(tmp_path, [{"text": "19 per cent", "start": 12, "end": 23, "value": 19.0, "value_high": 84.0}])
+    assert evaluate(out, gold)["figure"]["value"]["tp"] == 1
+
+
+def test_predicted_ranges_are_not_scored_against_gold_without_ranges(tmp_path):
+    out = _range_output(tmp_path, [("19 per cent", 19.0, 84.0), ("7", 7.0, None)])
+    gold = _gold(tmp_path, [{"text": "7", "start": 46, "end": 47, "value": 7.0}])
+    report = evaluate(out, gold)["figure"]
+    assert (report["value"]["tp"], report["value"]["fp"], report["value"]["fn"]) == (1, 0, 0)
+    assert report["ranges_unscored"] == 1
+    assert report["span"]["fp"] == 1  # the span measure still counts it

@@ -58,6 +58,18 @@ def _figures(text, published=None):
         ("It fell from $3 billion to $2 billion.", ("$2 billion", 2e9, None, "exact", "USD", "money")),
         ("Dinner is about eight or nine euros.", ("eight or nine euros", 8, 9, "range", "EUR", "money")),
         ("There are four thousand to five thousand people.", ("four thousand to five thousand people", 4000, 5000, "range", "people", "count")),
+        ("Police said four to five thousand people came.", ("four to five thousand people", 4000, 5000, "range", "people", "count")),
+        ("Nine to ten thousand marched.", ("Nine to ten thousand", 9000, 10000, "range", None, "count")),
+        ("The deficit increased by $43.6 billion to $419.2 billion.", ("$43.6 billion", 43.6e9, None, "exact", "USD", "money")),
+        ("The deficit increased by $43.6 billion to $419.2 billion.", ("$419.2 billion", 419.2e9, None, "exact", "USD", "money")),
+        ("It offers four-, five- and six-cylinder engines.", ("four", 4, None, "exact", "cylinder", "count")),
+        ("It offers four-, five- and six-cylinder engines.", ("five", 5, None, "exact", "cylinder", "count")),
+        ("Prices rose by 5 to 10 percent.", ("5 to 10 percent", 5, 10, "range", "percent", "percent_change")),
+        ("Winds reached 155mph early Wednesday.", ("155mph", 155, None, "exact", "mph", "count")),
+        ("Troops killed 40 Palestinians.", ("40 Palestinians", 40, None, "exact", "Palestinians", "killed")),
+        ("The range grew from 252 miles to 287 miles- and more.", ("287 miles", 287, None, "exact", "miles", "distance")),
+        ("With eight more picks the team went all over the map.", ("eight more picks", 8, None, "exact", "picks", "count")),
+        ("Some 100 armed men came.", ("100 armed men", 100, None, "approximately", "men", "count")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
@@ -80,6 +92,11 @@ def test_figure_values_units_and_categories(text, expected):
         "The game ended in a 2-2 tie.",
         "They remembered the 9/11 attacks.",
         "He bought 49 Zorro Ranch Road and 9 E 71st St last year.",
+        "The category 4 hurricane made landfall.",
+        "It starts at 0401 GMT on Friday.",
+        "Prices in the 90049 ZIP Code climbed.",
+        "Seas could rise sharply by 2120, scientists warn.",
+        "He was on flight 370 that night.",
     ],
 )
 def test_dates_ordinals_and_quantifiers_are_not_figures(text):
