@@ -143,15 +143,21 @@ class SpeakerHistory:
     """Speakers already resolved earlier in the article, most recent last."""
 
     entries: list[tuple[int, str, str]] = field(default_factory=list)
+    #: What the article calls each person: "he" or "she" once resolved to them, or "Mrs."/"Mr." before their name.
+    genders: dict[str, str] = field(default_factory=dict)
 
     def add(self, position: int, name: str, kind: str) -> None:
         self.entries.append((position, name, kind))
 
-    def last(self, position: int, kinds: set[str]) -> str | None:
+    def last(self, position: int, kinds: set[str], gender: str | None = None) -> str | None:
         for pos, name, kind in reversed(self.entries):
-            if pos < position and kind in kinds:
+            if pos < position and kind in kinds and (gender is None or self.genders.get(name, gender) == gender):
                 return name
         return None
+
+    def note_gender(self, name: str | None, gender: str | None) -> None:
+        if name and gender:
+            self.genders.setdefault(name, gender)
 
 
 def resolve_mention(mention: str, position: int, index: MentionIndex, history: SpeakerHistory) -> str | None:
@@ -161,7 +167,10 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         return None
     lower = mention.lower()
     if lower in lexicon.PRONOUNS_PERSON:
-        return history.last(position, {"person"}) or _last_person_name(index, position)
+        gender = lexicon.PRONOUN_GENDER[lower]
+        resolved = history.last(position, {"person"}, gender) or _last_person_name(index, position)
+        history.note_gender(resolved, gender)
+        return resolved
     if lower in lexicon.PRONOUNS_GROUP:
         return history.last(position, {"organization", "unknown"}) or history.last(position, {"person"})
     if " and " in mention and mention[:1].isupper():
@@ -170,7 +179,9 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
     words = mention.split()
     first = words[0].lower().rstrip(".")
     if first in _HONORIFICS and len(words) >= 2:
-        return index.full_person(words[-1]) or " ".join(words[1:])
+        resolved = index.full_person(words[-1]) or " ".join(words[1:])
+        history.note_gender(resolved, lexicon.HONORIFIC_GENDER.get(first))
+        return resolved
     if words[0] in {"the", "The"} and len(words) <= 3:
         found = index.full_organization(mention)
         if found and len(found) > len(mention):

@@ -31,6 +31,8 @@ _QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INT
 _WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
 _SUBJECT_ADVERB = re.compile(r"[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
+#: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
+_NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
@@ -64,6 +66,18 @@ _ATTRIBUTION_ONLY = re.compile(
 )
 
 
+_SELF_REFERENCE = re.compile(r"(he|she|He|She)\b(?!\s+(?:and|or)\b)")
+
+
+def _attribution_only(text: str, start: int, end: int) -> bool:
+    """'Clinton said.' or 'said Ellis, a consultant.', not 'Trump said "no."' nor 'Clinton said she was ready.'"""
+    match = _ATTRIBUTION_ONLY.match(text, start, end)
+    if match is None:
+        return False
+    rest = text[match.end() : end]
+    return not any(mark in rest for mark in "\"“”„«»") and not re.match(r"\s+(?:that|he|she|it|they|we|I|there)\b", rest)
+
+
 def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentences, merged where a quotation runs across a sentence boundary or a quotation ending in ?, ! or .
     is followed by its attribution ('"Why?" Clinton said.')."""
@@ -72,7 +86,7 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
         for s_start, s_end in sentence_spans(text, p_start, p_end):
             same_paragraph = units and units[-1][1] > p_start
             crosses = same_paragraph and any(q.open_at < s_start < q.close_at for q in quotes)
-            attribution = same_paragraph and re.search(r"[?!.…][”\"]\s*$", text[units[-1][0] : units[-1][1]]) and _ATTRIBUTION_ONLY.match(text, s_start, s_end)
+            attribution = same_paragraph and re.search(r"[?!.…][”\"]\s*$", text[units[-1][0] : units[-1][1]]) and _attribution_only(text, s_start, s_end)
             if crosses or attribution:
                 units[-1] = (units[-1][0], s_end)
             else:
@@ -91,7 +105,7 @@ def _cue_matches(masked: str, quotes: list[QuoteSpan]) -> list[re.Match]:
     quotation are looked for just before each opening mark (the mark ends the window, so
     their lookahead still sees it).
     """
-    found = {m.start(): m for m in _CUE_RE.finditer(masked)}
+    found = {m.start(): m for m in _CUE_RE.finditer(masked) if not _NOT_SPEECH_AFTER.match(masked, m.end())}
     for q in quotes:
         lo = max(0, q.open_at - _QUOTE_CUE_REACH)
         for regex in (_QUOTE_INTRO_RE, _NAMING_RE):
@@ -206,6 +220,9 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         if word[:1].isupper() or word.startswith("al-"):
             taken.append(tok)
             continue
+        if taken and _role_run_to_name(tokens, j):
+            taken.append(tok)  # "Democratic presidential nominee Hillary Clinton"
+            continue
         if taken and (taken[-1].group(0).endswith(("'s", "’s")) or taken[0].group(0).lower() in {"the", "a", "an"}) and word.isalpha():
             taken.append(tok)
         break
@@ -214,6 +231,34 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     return taken[0].start(), taken[-1].end()
 
 
+def _named_right_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:
+    """'footage of Trump saying ...': a name right before a participle, with no comma between, is its subject."""
+    run = _NAME_RUN_END.search(masked, lo, cue_start)
+    if run is None or run.start() == lo or masked[run.start() - 1] not in " \t":
+        return None
+    if run.group(0).split()[0].lower() in lexicon.SENTENCE_OPENERS:
+        return None
+    if re.search(r"\b(?:in|at|from|to|near|across|outside|inside|into|on|through|around)\s+$", masked[max(lo, run.start() - 12) : run.start()]):
+        return None  # a place: "marched in Charlotte saying ..."
+    return run.start(), run.start() + len(run.group(0).rstrip())
+
+
+#: The capitalized words that end a stretch of text ("... footage of Donald Trump ").
+_NAME_RUN_END = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*\s+){1,4}$")
+
+
+def _role_run_to_name(tokens: list[re.Match], j: int) -> bool:
+    """Whether tokens[j:] run through role words ('presidential nominee') to a capitalized name."""
+    for k in range(j, min(j + 3, len(tokens))):
+        word = tokens[k].group(0)
+        if word[:1].isupper():
+            return k > j
+        if word.lower() not in _ROLE_WORDS and not (k + 1 < len(tokens) and tokens[k + 1].group(0).lower() in _ROLE_WORDS):
+            return False
+    return False
+
+
+_ROLE_WORDS = lexicon.TITLES | lexicon.ROLE_NOUNS | {"nominee", "presidential", "vice-presidential", "running", "mate"}
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UPPER}][\w’'.-]*|al-\w+)"
 _ROLE = "|".join(sorted((t for t in lexicon.TITLES | lexicon.ROLE_NOUNS if t.isalpha() and len(t) > 3), key=len, reverse=True))
@@ -313,7 +358,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             subject = previous_source
         elif participle:
             # '"A," Trump said, adding "B"': the participle's subject is the speaker just named
-            subject = _subject_of_clause(masked, lo, cue.start) or previous_source
+            subject = _named_right_before(masked, lo, cue.start) or _subject_of_clause(masked, lo, cue.start) or previous_source
         else:
             subject = _subject_before(masked, lo, cue.start)
         inverted = False
@@ -474,7 +519,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     quotes = quote_spans(text)
     masked = mask_quotes(text, quotes)
     paragraphs = paragraph_spans(text)
-    index = MentionIndex.build(text)
+    index = MentionIndex.build(masked)  # names said inside quotations ('working Crooked Hillary Clinton') are no one's full name
     history = SpeakerHistory()
     claims: list[Claim] = []
     units = _units(text, quotes)
@@ -485,6 +530,9 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             claim.source = resolved
             if resolved:
                 history.add(claim.mention_at, resolved, speaker_kind(resolved))
+                self_reference = _SELF_REFERENCE.match(text, claim.start)  # "Clinton said she was ready"
+                if self_reference and speaker_kind(resolved) == "person":
+                    history.note_gender(resolved, lexicon.PRONOUN_GENDER[self_reference.group(1).lower()])
             claims.append(claim)
     # quotations: inside a claim, a follow-on paragraph, or a pull-quote
     quote_rows: list[dict] = []

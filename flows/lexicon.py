@@ -128,7 +128,7 @@ PLACE_INITIALS = {"us", "uk", "un", "eu", "dc", "la", "nyc", "usa", "uae"}
 #: (any "-ly" word counts too).
 SUBJECT_ADVERBS = {"often", "also", "still", "later", "then", "now", "once", "again", "repeatedly", "previously", "reportedly", "recently", "never", "always"}
 #: Capitalized only because they open a sentence: "But Megan Hester said" names Megan Hester.
-SENTENCE_OPENERS = {"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or"}
+SENTENCE_OPENERS = {"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or", "later", "earlier", "instead", "also", "rival", "opponent", "challenger"}
 #: Verbs of a sentence that only attributes the quotation before it: '"Why?" Clinton said.'
 ATTRIBUTION_ONLY_VERBS = ("said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "replied", "continued", "explained", "insisted", "declared", "exclaimed", "shouted", "yelled")
 #: Verbs that name something in the speaker's words; a cue only when a quotation follows within a few words
@@ -163,6 +163,9 @@ CHUNK_STOPS = {
 }
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "i"}
+#: A pronoun resolves to the latest speaker the article has not called by the other one.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 DETERMINERS = {"both", "these", "those", "all", "each", "the", "a", "an", "its", "his", "her", "their", "our", "some", "several", "many", "two", "three", "members"}
 #: Titles and roles stripped from a person's name ("Lieutenant Colonel Hassan Abdul Ghani" -> "Hassan Abdul Ghani").
 TITLES = {
@@ -229,13 +232,15 @@ TIME_OR_PLACE_LEAD = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 CONTENT_LEAD = re.compile(
-    rf"^(?:\s*,|\s*:|\s+that\b|\s+on\s+{_DAY}|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
+    rf"^(?:\s*,|\s*:|\s+that\b|\s+(?:in|on|at|during|over|earlier|late|early)\s+[^,.;:“\"”]{{1,40}}?\s+that\b|"
+    rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+on\s+{_DAY}|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
     rf"\s+(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
 )
 #: Where a statement's content ends before its clause does: a concessive or contrasting clause, a
 #: relative clause on the last noun, a participle that starts the next cue, a semicolon, a dashed aside.
 CONTENT_TAIL = re.compile(
-    r",\s+(?:although|though|whereas|while|but|even\s+as|even\s+though|arguing|noting|adding|saying|which)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
+    rf",\s+(?:although|though|whereas|while|but|even\s+as|even\s+though|arguing|noting|adding|saying|which)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
+    rf"|\s(?:in|via)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:statement|tweet|interview|post|press\s+release)\b"
 )
 #: A pull-quote attribution line: "- Jihad Yazigi, the Syria Report".
 PULL_QUOTE_CREDIT = re.compile(r"^\s*[-–—―]\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4})\s*(?:,|$)")

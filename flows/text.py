@@ -76,7 +76,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     for match in _SENTENCE_END.finditer(text, start, end):
         word = re.search(r"([\w.]+)$", text[begin : match.start()])
         token = word.group(1).lower().rstrip(".") if word else ""
-        if match.group(0).startswith(".") and (
+        if match.group(0).startswith(".") and not re.search(r"[\"”’')\]]", match.group(0)) and (
             token in lexicon.ABBREVIATIONS
             or re.fullmatch(r"[a-z]", token)
             or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) and token.replace(".", "") not in lexicon.PLACE_INITIALS)

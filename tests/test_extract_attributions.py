@@ -37,6 +37,11 @@ def _quotes(text):
         ("The ministry said the talks had failed; the envoy left on Monday.", ("the ministry", "said", "the talks had failed")),
         ("Clinton condemned the attack as an act of cowardice.", ("Clinton", "condemned", "the attack as an act of cowardice")),
         ("Sanders reiterated that he would vote for her.", ("Sanders", "reiterated", "he would vote for her")),
+        ("Democratic presidential nominee Hillary Clinton chimed in, saying that officials should release the videos.", ("Hillary Clinton", "saying", "officials should release the videos")),
+        ("Protesters marched in Charlotte saying they wanted justice.", ("Protesters", "saying", "they wanted justice")),
+        ("Trump tweeted in the early morning hours that Machado was a con.", ("Trump", "tweeted", "Machado was a con")),
+        ("The president told reporters this weekend he would consider it an insult.", ("the president", "told", "he would consider it an insult")),
+        ("Keron Blair called for more school investment in a statement on Thursday.", ("Keron Blair", "called for", "more school investment")),
     ],
 )
 def test_claim_source_cue_content(text, expected):
@@ -56,6 +61,7 @@ def test_claim_source_cue_content(text, expected):
         "Police questioned the suspect for hours.",
         "Shots echoed through the valley.",
         "Rebels pledged their loyalty to the group.",
+        "The ad concludes with footage of the debate.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
@@ -236,3 +242,32 @@ def test_a_question_quoted_before_its_attribution_sentence_gets_its_speaker():
     text = "Hillary Clinton spoke.\n\n“How many times do we have to see this?” Clinton said. “In Tulsa, an unarmed man died.”"
     assert [q[1] for q in _quotes(text)] == ["Hillary Clinton", "Hillary Clinton"]
     assert _claims(text)[0][:2] == ("Hillary Clinton", "said")
+
+
+def test_a_name_right_before_a_participle_is_its_subject():
+    text = "The spot concludes with footage of Trump saying during the debate, “That makes me smart,” to cheers."
+    assert [(q, speaker) for q, speaker, _ in _quotes(text)] == [("That makes me smart,", "Trump")]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Mr. Trump said the plan fails.",  # the honorific says who "she" cannot be
+        "Donald Trump said he disagreed.",  # so does the speaker's own "he"
+    ],
+)
+def test_a_pronoun_skips_speakers_the_article_calls_by_the_other_one(second):
+    text = f'Hillary Clinton said the plan works. {second} "It is a disaster," she said.'
+    assert ("It is a disaster,", "Hillary Clinton", "said") in _quotes(text)
+    assert ("It is a disaster,", "Hillary Clinton", "said") not in _quotes(f'Hillary Clinton said the plan works. Donald Trump said so. "It is a disaster," she said.')
+
+
+def test_names_inside_quotations_are_not_full_names_of_speakers():
+    text = 'Trump said, "It was harder than beating Crooked Hillary Clinton." Later Hillary Clinton spoke. Clinton said the debate went well.'
+    assert ("Hillary Clinton", "said", "the debate went well") in _claims(text)
+
+
+def test_a_quoted_answer_and_the_next_speaker_are_two_statements():
+    assert _claims('Trump said "no." She said "yes."') == [("Trump", "said", "no."), ("Trump", "said", "yes.")] or [
+        (source, content) for source, _, content in _claims('Trump said "no." She said "yes."')
+    ] == [("Trump", "no."), ("Trump", "yes.")]
