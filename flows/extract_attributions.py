@@ -26,6 +26,12 @@ _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "accor
 _NAMING_RE = re.compile(
     r"\b(" + literal_alternation(list(lexicon.NAMING_VERBS)) + r")\b(?=(?:\s+[\w’'-]+){0,6}?\s+[“\"])", re.IGNORECASE
 )
+#: One word as a cue match (group 1), for verbs found by position rather than by ``_CUE_RE``.
+_WORD_CUE = re.compile(r"(\w+)")
+#: A reply verb after a quotation and its subject: '” Clinton gushed', '," Mr. Burton fumed'.
+_QUOTE_REPLY_RE = re.compile(
+    r"[,.!?…]?[”\"]\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
+)
 _QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INTRO_VERBS)) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE)
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
 _WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
@@ -111,6 +117,9 @@ def _cue_matches(masked: str, quotes: list[QuoteSpan]) -> list[re.Match]:
         for regex in (_QUOTE_INTRO_RE, _NAMING_RE):
             for m in regex.finditer(masked, lo, q.open_at + 1):
                 found.setdefault(m.start(), m)
+        reply = _QUOTE_REPLY_RE.match(masked, q.close_at - 1 if q.close_at and masked[q.close_at - 1] in ",.!?…" else q.close_at, q.close_at + _QUOTE_CUE_REACH)
+        if reply:
+            found.setdefault(reply.start(1), _CUE_RE.match(masked, reply.start(1)) or _WORD_CUE.match(masked, reply.start(1)))
     return [found[start] for start in sorted(found)]
 
 
@@ -122,7 +131,10 @@ def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
         lower = form.lower()
         if form[:1].isupper() and match.start() != start and lower != "according to":
             continue  # "the United States", "Says" inside a title
-        base = "according to" if lower == "according to" else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS.get(lower) or lexicon.NAMING_VERBS[lower]
+        base = (
+            "according to" if lower == "according to"
+            else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS.get(lower) or lexicon.QUOTE_REPLY_VERBS.get(lower) or lexicon.NAMING_VERBS[lower]
+        )
         cues.append(Cue(match.start(), match.end(), form, base))
     return cues
 
@@ -276,6 +288,9 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
     '"...," said on Tuesday' finds no subject; a sentence's closing full stop is not
     part of the name (an initial's is).
     """
+    anonymous = re.match(r"\s+(another|one|others|a third)\s*[.,]", masked[cue_end:hi])
+    if anonymous:  # '"...," said another.'
+        return cue_end + anonymous.start(1), cue_end + anonymous.end(1)
     match = _INVERTED_SUBJECT.match(masked, cue_end, hi)
     if not match or not match.group(1)[:1].isalpha():
         return None
@@ -362,8 +377,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         else:
             subject = _subject_before(masked, lo, cue.start)
         inverted = False
-        if subject is None and cue.base in {"say", "tell", "add", "write", "ask", "explain"} and (
-            re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]) or not masked[lo:cue.start].strip()  # 'Said Ellis: "..."'
+        if subject is None and (
+            re.search(r"[”\"’'],?\s*$", masked[lo:cue.start])  # '"...," suggests Molitor.'
+            or (cue.base in {"say", "tell", "add", "write", "ask", "explain"} and not masked[lo:cue.start].strip())  # 'Said Ellis: "..."'
         ):
             subject = _subject_after(masked, cue.end, hi)
             inverted = subject is not None
@@ -417,7 +433,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         # unless the quotation goes on after the cue ('"A," he said, "B."', handled below)
         quote_first = (
             quote_before
-            and re.search(r"[,?!…—-]\s*[”\"’']\s*$", text[lo : subject[0]]) is not None
+            and re.search(r"[,?!.…—-]\s*[”\"’']\s*$", text[lo : subject[0]]) is not None
             and not re.match(r"(?:\s+\w+){0,2}\s*,\s*[“\"]", masked[cue.end : hi])
         )
         if adverbial_only or quote_first or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
@@ -452,6 +468,18 @@ def _pull_quote_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int,
 
 
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+
+
+#: A paragraph that opens with a credit and a colon: 'Meghan McCain, Twitter: "..."', 'Jeremy Lott, author: "..."'.
+_CREDIT_LABEL = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:de\s+|van\s+|al-)?[A-Z][\w’'.-]*){1,3})(?:\s*,\s*[^:,“\"\n]{1,60})?:\s*$")
+
+
+def _credit_label_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]]) -> str | None:
+    paragraph = next((p for p in paragraphs if p[0] <= quote.open_at < p[1]), None)
+    if paragraph is None:
+        return None
+    label = _CREDIT_LABEL.fullmatch(text, paragraph[0], quote.open_at)
+    return label.group(1) if label else None
 
 
 def _transcript_speaker(text: str, quote: QuoteSpan) -> str | None:
@@ -544,7 +572,12 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
         if owner is not None:
             speaker, cue, medium = owner.source, owner.cue, owner.medium
         else:
-            pulled = _pull_quote_speaker(text, q, paragraphs) or _transcript_speaker(text, q) or _colon_intro_speaker(text, masked, q, paragraphs, claims)
+            pulled = (
+                _pull_quote_speaker(text, q, paragraphs)
+                or _transcript_speaker(text, q)
+                or _credit_label_speaker(text, q, paragraphs)
+                or _colon_intro_speaker(text, masked, q, paragraphs, claims)
+            )
             if pulled:
                 speaker = resolve_mention(pulled, q.open_at, index, history) or pulled
             elif _is_standalone(text, q, units) and q.double and (follow := _last_attribution(claims, last_quote, q.open_at)) and _near(text, follow[0], q.open_at):

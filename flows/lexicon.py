@@ -144,6 +144,13 @@ QUOTE_INTRO_VERBS = _forms(
     "yell|yelled|yells|yelling", "joke|joked|jokes|joking", "quip|quipped|quips", "chant|chanted|chants|chanting",
     "exclaim|exclaimed|exclaims", "scold|scolded|scolds", "wonder|wondered|wonders", "sing|sang|sings|singing",
 )
+#: Verbs that attribute the quotation right before them, and nothing else: '"...," Clinton gushed.'
+QUOTE_REPLY_VERBS = _forms(
+    "gush|gushed|gushes", "fume|fumed|fumes", "interject|interjected|interjects", "sigh|sighed|sighs",
+    "scoff|scoffed|scoffs", "snap|snapped|snaps", "retort|retorted|retorts", "muse|mused|muses",
+    "deadpan|deadpanned|deadpans", "laugh|laughed|laughs", "quip|quipped|quips", "joke|joked|jokes",
+    "exclaim|exclaimed|exclaims", "continue|continued|continues", "shout|shouted|shouts", "yell|yelled|yells",
+)
 #: Cues whose claim is a denial.
 DENIAL_VERBS = {"deny", "reject", "dismiss", "dispute", "refute"}
 #: Cues that take the addressee as their object ("told The Associated Press that ...").
@@ -189,6 +196,7 @@ ROLE_NOUNS = {
     "trader", "fisherman", "expert", "author", "writer", "journalist", "reporter", "photographer", "candidate",
     "voter", "protester", "lawmaker", "legislator", "strategist", "pollster", "adviser", "advisor", "aide",
     "former", "deputy", "senior", "acting", "local", "regional", "retired", "rebel", "opposition", "party",
+    "campaign", "psychologist", "professor", "scientist", "spokesman", "spokeswoman", "chairman", "manager",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 #: Words that make a speaker an organization.

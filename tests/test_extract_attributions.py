@@ -271,3 +271,25 @@ def test_a_quoted_answer_and_the_next_speaker_are_two_statements():
     assert _claims('Trump said "no." She said "yes."') == [("Trump", "said", "no."), ("Trump", "said", "yes.")] or [
         (source, content) for source, _, content in _claims('Trump said "no." She said "yes."')
     ] == [("Trump", "no."), ("Trump", "yes.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“I thought your press conference was great,” Clinton gushed.", ("I thought your press conference was great,", "Clinton", "gushed")),
+        ('"Because you\'d be in jail," Trump interjected.', ("Because you'd be in jail,", "Trump", "interjected")),
+        ('"Talk to other people," advises psychologist Mary Alvord.', ("Talk to other people,", "psychologist Mary Alvord", "advises")),
+        ('"I feel good about Pence," said another.', ("I feel good about Pence,", "another", "said")),
+        ("“We stayed in to be understood.” the team wrote in a statement that was published later.", ("We stayed in to be understood.", "the team", "wrote")),
+        ("“We have massive crowds.” Trump said to cheers.", ("We have massive crowds.", "Trump", "said")),
+        ('Reactions poured in.\n\nMeghan McCain, Twitter: "Chris Wallace is the real winner."', ("Chris Wallace is the real winner.", "Meghan McCain", None)),
+        ('Reactions poured in.\n\nJeremy Lott, author: "I am sick of being told whom to vote for."', ("I am sick of being told whom to vote for.", "Jeremy Lott", None)),
+    ],
+)
+def test_quotations_attributed_after_the_closing_mark_or_by_a_credit_label(text, expected):
+    assert expected in _quotes(text)
+
+
+@pytest.mark.parametrize("text", ["The soup was hot. Everyone laughed.", 'Update: "We are fine."', "He laughed at the idea."])
+def test_reply_verbs_and_credit_labels_need_a_quotation(text):
+    assert _quotes(text) == [] and all(cue != "laughed" for _, cue, _ in _claims(text))
