@@ -14,6 +14,25 @@ from flows.text import paragraph_spans
 
 _TOKEN = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)"
 _NAME_RUN = re.compile(rf"{_TOKEN}(?: (?:(?:of|for|al|bin|de|van|von|der|the) )?{_TOKEN})*")
+#: A word with a full stop that ends a sentence, not an abbreviation or initial: "Libya." in "Libya. FBI notes".
+_SENTENCE_FINAL = re.compile(r"[\w’'-]{3,}\.")
+_ABBREVIATIONS = frozenset(a + "." for a in lexicon.NAME_ABBREVIATIONS)
+
+
+def _name_runs(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Runs of capitalized words, cut where a sentence ends inside one ("Election Day. His" is two)."""
+    runs: list[str] = []
+    for match in _NAME_RUN.finditer(text, start, len(text) if end is None else end):
+        words: list[str] = []
+        for word in match.group(0).split(" "):
+            words.append(word)
+            if _SENTENCE_FINAL.fullmatch(word) and word not in _ABBREVIATIONS:
+                words[-1] = word[:-1]
+                runs.append(" ".join(words))
+                words = []
+        if words:
+            runs.append(" ".join(words))
+    return runs
 
 
 def _surname_key(token: str) -> str:
@@ -27,6 +46,9 @@ def speaker_kind(name: str | None) -> str:
     if not name:
         return "unknown"
     words = [w.lower().strip(".,’'") for w in name.replace("’s", " ").replace("'s", " ").split()]
+    head = re.split(r" (?:for|of|at|with) ", " ".join(words))[0].split()[-1]
+    if words[0] in {"a", "an", "the", "one", "another"} and head.rstrip("s") in lexicon.PERSON_ROLES:
+        return "person"  # "a spokesman for the ministry", "a senior official"
     if any(w in lexicon.ORG_WORDS for w in words) or words[0] in {"the", "a", "an"} or name.lower() in lexicon.PRONOUNS_GROUP:
         return "organization"
     if name.lower() in lexicon.PRONOUNS_PERSON:
@@ -81,10 +103,10 @@ class MentionIndex:
     @classmethod
     def build(cls, text: str) -> MentionIndex:
         names = [
-            m.group(0)
+            name
             for start, end in paragraph_spans(text)
             if not _is_headline(text[start:end])
-            for m in _NAME_RUN.finditer(text, start, end)
+            for name in _name_runs(text, start, end)
         ]
         return cls(text=text, names=names)
 
@@ -201,8 +223,8 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
 
 def _last_person_name(index: MentionIndex, position: int) -> str | None:
     before = index.text[:position]
-    for match in reversed(list(_NAME_RUN.finditer(before))):
-        name = strip_titles(match.group(0))
+    for run in reversed(_name_runs(before)):
+        name = strip_titles(run)
         if len(name.split()) >= 2 and speaker_kind(name) == "person":
             return name
     return None

@@ -281,6 +281,16 @@ _INVERTED_SUBJECT = re.compile(
 _PERSON_FOR_OUTLET = re.compile(rf"({_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+for\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 
 
+_PERSON_ROLE = "|".join(sorted(lexicon.PERSON_ROLES))
+#: An unnamed source after an inverted cue: "a spokesman for the ministry", "an aide", "the senior official".
+_INVERTED_ROLE = re.compile(
+    rf"\s+((?:a|an|the|one|another)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ROLE}|{_PERSON_ROLE})s?"
+    rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[\w’'-]+(?:\s+(?!who\b|which\b)[\w’'-]+){{0,3}}?)?)\s*(?=[.,;]|\s+who\b|$)"
+)
+#: A person's name in apposition after a role: ", Jennifer Rodstrom." ends the sentence or clause.
+_APPOSITION_NAME = re.compile(rf"[^,.]{{0,40}}?,\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*(?:[.,;]|$)")
+
+
 def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None:
     """Inverted attribution: '"...," said Jane Doe, a spokeswoman.' / 'said farmer Josip Novak'.
 
@@ -293,7 +303,8 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
         return cue_end + anonymous.start(1), cue_end + anonymous.end(1)
     match = _INVERTED_SUBJECT.match(masked, cue_end, hi)
     if not match or not match.group(1)[:1].isalpha():
-        return None
+        unnamed = _INVERTED_ROLE.match(masked, cue_end, hi)  # '"...," said a spokesman for the ministry.'
+        return (unnamed.start(1), unnamed.end(1)) if unnamed else None
     start, end = match.start(1), match.end(1)
     dangling = re.search(r"\s+(?:of|for)$", masked[start:end])  # "Del. Stacey Plaskett of the Virgin Islands"
     if dangling:
@@ -304,6 +315,10 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
         return None
     if masked[end - 1] == "." and len(words[-1]) > 2:
         end -= 1
+    named = _APPOSITION_NAME.match(masked, end, hi)
+    if named and any(w.lower() in lexicon.TITLES | lexicon.ROLE_NOUNS for w in words):
+        name_end = named.end(1) - (masked[named.end(1) - 1] == "." and len(named.group(1).split()[-1]) > 2)
+        return named.start(1), name_end  # "said a spokeswoman for Trump hotels, Jennifer Rodstrom."
     person = _PERSON_FOR_OUTLET.fullmatch(masked, start, end)
     if person and not any(w.lower().strip(".,") in lexicon.ORG_WORDS for w in person.group(1).split()):
         end = person.end(1)

@@ -128,7 +128,7 @@ PLACE_INITIALS = {"us", "uk", "un", "eu", "dc", "la", "nyc", "usa", "uae"}
 #: (any "-ly" word counts too).
 SUBJECT_ADVERBS = {"often", "also", "still", "later", "then", "now", "once", "again", "repeatedly", "previously", "reportedly", "recently", "never", "always"}
 #: Capitalized only because they open a sentence: "But Megan Hester said" names Megan Hester.
-SENTENCE_OPENERS = {"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or", "later", "earlier", "instead", "also", "rival", "opponent", "challenger"}
+SENTENCE_OPENERS = {"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or", "later", "earlier", "instead", "also", "even", "rival", "opponent", "challenger"}
 #: Verbs of a sentence that only attributes the quotation before it: '"Why?" Clinton said.'
 ATTRIBUTION_ONLY_VERBS = ("said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "replied", "continued", "explained", "insisted", "declared", "exclaimed", "shouted", "yelled")
 #: Verbs that name something in the speaker's words; a cue only when a quotation follows within a few words
@@ -199,6 +199,12 @@ ROLE_NOUNS = {
     "campaign", "psychologist", "professor", "scientist", "spokesman", "spokeswoman", "chairman", "manager",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
+#: Head nouns that make an unnamed source one person: "a spokesman for the ministry", "a senior official".
+PERSON_ROLES = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "lobbyist", "diplomat",
+    "officer", "lawmaker", "senator", "resident", "witness", "analyst", "activist", "lawyer", "doctor", "source",
+    "commander", "minister", "man", "woman", "voter", "supporter", "protester", "farmer", "worker", "student",
+}
 #: Words that make a speaker an organization.
 ORG_WORDS = {
     "army", "military", "forces", "force", "embassy", "ministry", "government", "observatory", "group", "groups",
@@ -229,7 +235,7 @@ _CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|confer
 SUBJECT_TAIL = re.compile(
     rf"(?:\s+(?:also|earlier|later|previously|again|further|then|now|has|have|had|would|will|repeatedly|reportedly|"
     rf"recently|separately|publicly|privately|once|initially|subsequently|did|does|do|not|never|just|first|last|"
-    rf"flatly|firmly|strongly|officially|explicitly|openly|(?:on\s+)?{_DAY}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
+    rf"flatly|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:on\s+)?{_DAY}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
     rf"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}(?:\s+on\s+[A-Z][\w-]*)?)"
     rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,)*\s*$"
 )

@@ -293,3 +293,24 @@ def test_quotations_attributed_after_the_closing_mark_or_by_a_credit_label(text,
 @pytest.mark.parametrize("text", ["The soup was hot. Everyone laughed.", 'Update: "We are fine."', "He laughed at the idea."])
 def test_reply_verbs_and_credit_labels_need_a_quotation(text):
     assert _quotes(text) == [] and all(cue != "laughed" for _, cue, _ in _claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We remain interested," said a spokeswoman for Trump hotels, Jennifer Rodstrom.', ("We remain interested,", "Jennifer Rodstrom", "person")),
+        ('"It works," said a spokesman for the ministry.', ("It works,", "a spokesman for the ministry", "person")),
+        ('"It works," said an industry lobbyist who spoke on the condition of anonymity.', ("It works,", "an industry lobbyist", "person")),
+    ],
+)
+def test_inverted_attributions_to_a_role(text, expected):
+    assert [(q["text"], q["speaker"], q["speaker_kind"]) for q in extract_article(AID, text)[0]] == [expected]
+
+
+def test_a_sentence_end_inside_a_capitalized_run_splits_the_names():
+    text = "He visited the compound in Benghazi, Libya. FBI notes said the email was reclassified. He said it was a mistake."
+    assert all("Libya" not in (source or "") for source, _, _ in _claims(text))
+
+
+def test_a_time_phrase_between_subject_and_cue_stays_out_of_the_source():
+    assert ("Trump", "suggested", "Clinton is on drugs") in _claims("Trump in recent days has suggested Clinton is on drugs.")
