@@ -24,7 +24,7 @@ from schemas import ArticleSchema, ClaimSchema, QuoteSchema
 
 _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
 _NAMING_RE = re.compile(
-    r"\b(" + literal_alternation(list(lexicon.NAMING_VERBS)) + r")\b(?=(?:\s+[\w’'-]+){0,6}?\s+[“\"])", re.IGNORECASE
+    r"\b(" + literal_alternation(list(lexicon.NAMING_VERBS)) + r")\b(?=(?:\s+[\w’'-]+){0,8}?\s+[“\"])", re.IGNORECASE
 )
 #: One word as a cue match (group 1), for verbs found by position rather than by ``_CUE_RE``.
 _WORD_CUE = re.compile(r"(\w+)")
@@ -181,6 +181,15 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
     left = masked[lo:cue_start]
     tail = lexicon.SUBJECT_TAIL.search(left)
     hi = lo + (tail.start() if tail else len(left))
+    relative = re.search(r"(?:,\s*)?\b(?:who|which)\s*$", masked[lo:hi])
+    if relative:  # "Norman Ornstein, a scholar who describes ...": the relative pronoun's antecedent
+        antecedent = _collect_chunk(masked, lo, lo + relative.start())
+        if antecedent is None:
+            return None
+        named = _NAME_BEFORE_APPOSITION.search(masked, lo, antecedent[0])
+        if named and masked[antecedent[0] : antecedent[1]].split()[0].lower() in {"a", "an", "the"}:
+            return named.start(1), named.end(1)
+        return antecedent
     stripped = re.sub(r"\s*\([^()]{1,40}\)$", "", masked[lo:hi].rstrip())  # "Rep. Gwen Moore (D-Wis.)"
     hi = lo + len(stripped)
     if stripped.endswith(","):
@@ -207,6 +216,10 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
             return head
         return None
     return _collect_chunk(masked, lo, hi)
+
+
+#: "Norman Ornstein, " right before an apposition ("a scholar who ...").
+_NAME_BEFORE_APPOSITION = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s*$")
 
 
 def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -248,13 +261,17 @@ def _named_right_before(masked: str, lo: int, cue_start: int) -> tuple[int, int]
     run = _NAME_RUN_END.search(masked, lo, cue_start)
     if run is None or run.start() == lo or masked[run.start() - 1] not in " \t":
         return None
-    if run.group(0).split()[0].lower() in lexicon.SENTENCE_OPENERS:
-        return None
+    if run.group(0).split()[0].lower() in lexicon.SENTENCE_OPENERS or _CALENDAR_WORD.fullmatch(run.group(0).strip()):
+        return None  # "issued a statement Tuesday slamming ...": a day is no speaker
     if re.search(r"\b(?:in|at|from|to|near|across|outside|inside|into|on|through|around)\s+$", masked[max(lo, run.start() - 12) : run.start()]):
         return None  # a place: "marched in Charlotte saying ..."
     return run.start(), run.start() + len(run.group(0).rstrip())
 
 
+_CALENDAR_WORD = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+\d+)?"
+)
 #: The capitalized words that end a stretch of text ("... footage of Donald Trump ").
 _NAME_RUN_END = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*\s+){1,4}$")
 

@@ -136,6 +136,10 @@ ATTRIBUTION_ONLY_VERBS = ("said", "says", "asked", "asks", "added", "adds", "tol
 NAMING_VERBS = _forms(
     "call|called|calls|calling", "dub|dubbed|dubs|dubbing", "label|labeled|labelled|labels|labeling|labelling",
     "brand|branded|brands|branding", "term|termed|terms|terming", "nickname|nicknamed|nicknames",
+    "refer to|referred to|refers to|referring to", "slam|slammed|slams|slamming", "hammer|hammered|hammers|hammering",
+    "deride|derided|derides|deriding", "mock|mocked|mocks|mocking", "tout|touted|touts|touting",
+    "hail|hailed|hails|hailing", "portray|portrayed|portrays|portraying", "dismissing",
+    "characterize|characterized|characterizes|characterizing", "characterise|characterised|characterises",
 )
 #: Verbs that report speech only when a quotation follows at once ('She continued, "..."',
 #: 'Limbaugh continued: "..."'); elsewhere they mean something else ("the war continued").

@@ -314,3 +314,21 @@ def test_a_sentence_end_inside_a_capitalized_run_splits_the_names():
 
 def test_a_time_phrase_between_subject_and_cue_stays_out_of_the_source():
     assert ("Trump", "suggested", "Clinton is on drugs") in _claims("Trump in recent days has suggested Clinton is on drugs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Donald Trump spoke. At one point, he referred to her as "the Devil."', ("the Devil.", "Donald Trump", "referred to")),
+        ('Trump moved on after dismissing the language in his video as "locker-room talk" and nothing more.', ("locker-room talk", "Trump", "dismissing")),
+        ('Brian Fallon issued a statement Tuesday slamming the story as "faulty."', ("faulty.", "Brian Fallon", "slamming")),
+        ("Norman Ornstein, a scholar who describes the campaign as “defining deviancy downward.”", ("defining deviancy downward.", "Norman Ornstein", "describes")),
+    ],
+)
+def test_characterizing_verbs_before_a_quoted_label(text, expected):
+    assert expected in _quotes(text)
+
+
+@pytest.mark.parametrize("text", ["He hailed a cab.", "They mocked up a design.", "Fans touted their signs at the game."])
+def test_characterizing_verbs_without_a_quotation_are_not_cues(text):
+    assert _claims(text) == []
