@@ -36,7 +36,7 @@ _QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INT
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
 _WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
-_SUBJECT_ADVERB = re.compile(r"[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
+_SUBJECT_ADVERB = re.compile(r"(?!(?:daily|weekly|monthly|quarterly|family|ally|rally|assembly|supply)\b)[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
 #: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
 _NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
@@ -333,7 +333,8 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
     if masked[end - 1] == "." and len(words[-1]) > 2:
         end -= 1
     named = _APPOSITION_NAME.match(masked, end, hi)
-    if named and any(w.lower() in lexicon.TITLES | lexicon.ROLE_NOUNS for w in words):
+    possessive = words[-1].endswith(("’s", "'s"))  # "said Clinton’s communications director, Jennifer Palmieri"
+    if named and (possessive or any(w.lower() in lexicon.TITLES | lexicon.ROLE_NOUNS for w in words)):
         name_end = named.end(1) - (masked[named.end(1) - 1] == "." and len(named.group(1).split()[-1]) > 2)
         return named.start(1), name_end  # "said a spokeswoman for Trump hotels, Jennifer Rodstrom."
     person = _PERSON_FOR_OUTLET.fullmatch(masked, start, end)

@@ -300,6 +300,8 @@ def test_reply_verbs_and_credit_labels_need_a_quotation(text):
     [
         ('"We remain interested," said a spokeswoman for Trump hotels, Jennifer Rodstrom.', ("We remain interested,", "Jennifer Rodstrom", "person")),
         ('"It works," said a spokesman for the ministry.', ("It works,", "a spokesman for the ministry", "person")),
+        ("“She is a super-wonk,” said Clinton’s communications director, Jennifer Palmieri.", ("She is a super-wonk,", "Jennifer Palmieri", "person")),
+        ("“We endorse her,” the influential US daily wrote.", ("We endorse her,", "the influential US daily", "organization")),
         ('"It works," said an industry lobbyist who spoke on the condition of anonymity.', ("It works,", "an industry lobbyist", "person")),
     ],
 )
