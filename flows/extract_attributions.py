@@ -37,6 +37,11 @@ _QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INT
 _WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
 _SUBJECT_ADVERB = re.compile(r"(?!(?:daily|weekly|monthly|quarterly|family|ally|rally|assembly|supply)\b)[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
+#: What before a cue word makes it a noun or an adjective: an article ("a written statement") or a light verb
+#: ("took note of").
+_NOT_A_VERB_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]ook|[Tt]akes?|[Tt]aking|[Mm]ade|[Mm]akes?|[Gg]ave|[Gg]ives?)\s+$"
+)
 #: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
 _NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
@@ -239,8 +244,8 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     taken: list[re.Match] = []
     for j, tok in enumerate(tokens):
         word = tok.group(0)
-        if j == 0 and word.lower() in {"the", "a", "an"}:
-            taken.append(tok)
+        if j == 0 and word.lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}:
+            taken.append(tok)  # "The army ...", "His office released a statement saying ..."
             continue
         if word[:1].isupper() or word.startswith("al-"):
             taken.append(tok)
@@ -248,10 +253,10 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         if taken and _role_run_to_name(tokens, j):
             taken.append(tok)  # "Democratic presidential nominee Hillary Clinton"
             continue
-        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or taken[0].group(0).lower() in {"the", "a", "an"}) and word.isalpha():
+        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or taken[0].group(0).lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}) and word.isalpha():
             taken.append(tok)
         break
-    if not taken or (len(taken) == 1 and taken[0].group(0).lower() in {"the", "a", "an"}):
+    if not taken or (len(taken) == 1 and taken[0].group(0).lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}):
         return None
     return taken[0].start(), taken[-1].end()
 
@@ -399,6 +404,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             # "Rami Abdurrahman, the chief of ..." keeps only the name
             claims.append(Claim(*_trim(text, c_start, c_end, quotes), source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=s_start))
             continue
+        if _NOT_A_VERB_BEFORE.search(masked, max(lo, cue.start - 20), cue.start):
+            continue  # "In a written statement", "took note of", "fired off tweets"
         subject: tuple[int, int] | None
         participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
         coordinated = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None and previous_source is not None

@@ -130,7 +130,12 @@ SUBJECT_ADVERBS = {"often", "also", "still", "later", "then", "now", "once", "ag
 #: Capitalized only because they open a sentence: "But Megan Hester said" names Megan Hester.
 SENTENCE_OPENERS = {"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or", "later", "earlier", "instead", "also", "even", "rival", "opponent", "challenger"}
 #: Verbs of a sentence that only attributes the quotation before it: '"Why?" Clinton said.'
-ATTRIBUTION_ONLY_VERBS = ("said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "replied", "continued", "explained", "insisted", "declared", "exclaimed", "shouted", "yelled")
+ATTRIBUTION_ONLY_VERBS = (
+    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "replied", "continued", "explained",
+    "insisted", "declared", "exclaimed", "shouted", "yelled", "responded", "responds", "answered", "countered", "noted",
+    "recalled", "argued", "agreed", "warned", "conceded", "acknowledged", "admitted", "observed", "gushed", "fumed",
+    "interjected", "sighed", "scoffed", "snapped", "retorted", "mused", "quipped", "joked", "laughed",
+)
 #: Verbs that name something in the speaker's words; a cue only when a quotation follows within a few words
 #: ('Trump called the senator a "nasty guy"'), never in "called a meeting".
 NAMING_VERBS = _forms(

@@ -334,3 +334,16 @@ def test_characterizing_verbs_before_a_quoted_label(text, expected):
 @pytest.mark.parametrize("text", ["He hailed a cab.", "They mocked up a design.", "Two actors portrayed the leaders on stage."])
 def test_characterizing_verbs_without_a_quotation_are_not_cues(text):
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('In a written statement, Rogers said, "The line has a record."', ("The line has a record.", "Rogers", "said")),
+        ("The newspaper took note of her record, writing: “We recognize that many distrust her.”", ("We recognize that many distrust her.", "the newspaper", "writing")),
+        ('His office released a statement saying he is "fully confident" in the count.', ("fully confident", "His office", "saying")),
+        ('"Onward," Jennifer Palmieri wrote.\n\n"Thank YOU for making it possible!!" Mook responded.', ("Thank YOU for making it possible!!", "Mook", "responded")),
+    ],
+)
+def test_cue_words_used_as_nouns_or_adjectives_are_not_cues(text, expected):
+    assert expected in _quotes(text)
