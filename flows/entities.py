@@ -182,6 +182,10 @@ class SpeakerHistory:
             self.genders.setdefault(name, gender)
 
 
+#: An article and plain adjectives before a person's full name: "a defiant Donald Trump".
+_DESCRIBED_NAME = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){1,2}((?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]*)")
+
+
 def resolve_mention(mention: str, position: int, index: MentionIndex, history: SpeakerHistory) -> str | None:
     """The fullest name for a mention; pronouns resolve to the latest fitting speaker."""
     mention = mention.strip(" ,;:")
@@ -214,6 +218,9 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         if len(stripped.split()) == 1:
             return index.full_person(stripped) or stripped
         return stripped
+    described = _DESCRIBED_NAME.fullmatch(mention)
+    if described:  # "a defiant Donald Trump"
+        return described.group(1)
     if any(w[:1].isupper() for w in words) and (words[-1][:1].isupper() or words[-1].startswith("al-")):
         stripped = strip_titles(mention)
         if stripped != mention:

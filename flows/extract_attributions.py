@@ -238,7 +238,7 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         chunk = _collect_chunk(masked, lo + with_match.end(), subject_end)
         if chunk:
             return chunk
-    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following)\b[^,]{0,80},\s*)?", left)
+    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout)\b[^,]{0,80},\s*)?", left)
     pos = lo + (intro.end() if intro else 0)
     tokens = _words_back(masked, pos, cue_start)
     taken: list[re.Match] = []
@@ -250,10 +250,10 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         if word[:1].isupper() or word.startswith("al-"):
             taken.append(tok)
             continue
-        if taken and _role_run_to_name(tokens, j):
+        if taken and (_role_run_to_name(tokens, j) or (len(taken) == 1 and taken[0].group(0).lower() in {"a", "an", "the"} and _adjectives_to_name(tokens, j))):
             taken.append(tok)  # "Democratic presidential nominee Hillary Clinton"
             continue
-        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or taken[0].group(0).lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}) and word.isalpha():
+        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or (taken[0].group(0).lower() in {"the", "a", "an", "his", "her", "their", "its", "our"} and all(t.group(0)[:1].isupper() for t in taken[1:]))) and word.isalpha():
             taken.append(tok)
         break
     if not taken or (len(taken) == 1 and taken[0].group(0).lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}):
@@ -279,6 +279,17 @@ _CALENDAR_WORD = re.compile(
 )
 #: The capitalized words that end a stretch of text ("... footage of Donald Trump ").
 _NAME_RUN_END = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*\s+){1,4}$")
+
+
+def _adjectives_to_name(tokens: list[re.Match], j: int) -> bool:
+    """Whether tokens[j:] are one or two plain adjectives before a capitalized name: 'a defiant Donald Trump'."""
+    for k in range(j, min(j + 2, len(tokens) - 1)):
+        word = tokens[k].group(0)
+        if not word.isalpha() or not word.islower() or word in lexicon.CHUNK_STOPS or word in lexicon.SPEECH_VERBS or word.endswith(("ing", "ed")) or word in lexicon.UNIT_STOPS:
+            return False
+        if tokens[k + 1].group(0)[:1].isupper():
+            return True
+    return False
 
 
 def _role_run_to_name(tokens: list[re.Match], j: int) -> bool:

@@ -42,6 +42,8 @@ def _quotes(text):
         ("Trump tweeted in the early morning hours that Machado was a con.", ("Trump", "tweeted", "Machado was a con")),
         ("The president told reporters this weekend he would consider it an insult.", ("the president", "told", "he would consider it an insult")),
         ("Keron Blair called for more school investment in a statement on Thursday.", ("Keron Blair", "called for", "more school investment")),
+        ("Even as his path narrows, a defiant Donald Trump is insisting he is winning.", ("Donald Trump", "insisting", "he is winning")),
+        ("The Syrian army announced a retreat, saying it would protect civilians.", ("the Syrian army", "saying", "it would protect civilians")),
     ],
 )
 def test_claim_source_cue_content(text, expected):
