@@ -239,12 +239,24 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         if chunk:
             return chunk
     intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout)\b[^,]{0,80},\s*)?", left)
-    pos = lo + (intro.end() if intro else 0)
+    found = _clause_opening_subject(masked, lo + (intro.end() if intro else 0), cue_start)
+    if found is None or masked[found[0] : found[1]].split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
+        last_clause = max(left.rfind(", "), left.rfind("), "))
+        if last_clause > 0:  # "After the attack (...), Trump inflamed tensions by saying ..."
+            found = _clause_opening_subject(masked, lo + last_clause + 2, cue_start) or found
+    return found
+
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
+
+
+def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int, int] | None:
+    """The noun phrase a clause opens with, up to its first verb."""
     tokens = _words_back(masked, pos, cue_start)
     taken: list[re.Match] = []
     for j, tok in enumerate(tokens):
         word = tok.group(0)
-        if j == 0 and word.lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}:
+        if j == 0 and word.lower() in _DETERMINERS:
             taken.append(tok)  # "The army ...", "His office released a statement saying ..."
             continue
         if word[:1].isupper() or word.startswith("al-"):
@@ -253,10 +265,10 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         if taken and (_role_run_to_name(tokens, j) or (len(taken) == 1 and taken[0].group(0).lower() in {"a", "an", "the"} and _adjectives_to_name(tokens, j))):
             taken.append(tok)  # "Democratic presidential nominee Hillary Clinton"
             continue
-        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or (taken[0].group(0).lower() in {"the", "a", "an", "his", "her", "their", "its", "our"} and all(t.group(0)[:1].isupper() for t in taken[1:]))) and word.isalpha():
+        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or (taken[0].group(0).lower() in _DETERMINERS and all(t.group(0)[:1].isupper() for t in taken[1:]))) and word.isalpha():
             taken.append(tok)
         break
-    if not taken or (len(taken) == 1 and taken[0].group(0).lower() in {"the", "a", "an", "his", "her", "their", "its", "our"}):
+    if not taken or (len(taken) == 1 and taken[0].group(0).lower() in _DETERMINERS):
         return None
     return taken[0].start(), taken[-1].end()
 
@@ -382,6 +394,22 @@ def _trim(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int
     return start, end
 
 
+def _clause_bound(masked: str, lo: int, subject_start: int, c_start: int, c_end: int) -> int | None:
+    """Where a statement made inside a subordinate clause or a parenthesis ends: at the clause's comma or the
+    closing parenthesis, since the sentence's main clause follows."""
+    lead = masked[lo:subject_start]
+    if lead.count("(") > lead.count(")"):
+        close = masked.find(")", c_start, c_end)
+        return close if close >= 0 else None
+    if _SUBORDINATE_LEAD.match(lead):
+        comma = masked.find(",", c_start, c_end)
+        return comma if comma >= 0 else None
+    return None
+
+
+_SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+as|Even\s+though|Because|If|Unless)\b[^,]*$")
+
+
 def _document_head(phrase: str) -> bool:
     words = [w.lower() for w in phrase.split()]
     return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
@@ -474,6 +502,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         acc = lexicon.ACCORDING_TO.search(masked, c_start, c_end)
         if acc:
             c_end = acc.start()
+        bound = _clause_bound(masked, lo, subject[0], c_start, c_end)
+        if bound is not None:
+            c_end = bound  # "While Clinton has vowed to honor the deal, Trump ...", "(Clinton called it "A"), Trump ..."
         tail = lexicon.CONTENT_TAIL.search(masked, c_start + 10, c_end)
         if tail:
             c_end = tail.start()

@@ -44,6 +44,9 @@ def _quotes(text):
         ("Keron Blair called for more school investment in a statement on Thursday.", ("Keron Blair", "called for", "more school investment")),
         ("Even as his path narrows, a defiant Donald Trump is insisting he is winning.", ("Donald Trump", "insisting", "he is winning")),
         ("The Syrian army announced a retreat, saying it would protect civilians.", ("the Syrian army", "saying", "it would protect civilians")),
+        ("While Hillary Clinton has vowed to honor the agreement, Donald Trump wants to end it.", ("Hillary Clinton", "vowed", "to honor the agreement")),
+        ('After the attack (Clinton called it "horrific"), Trump inflamed tensions by saying, "Animals did this."', ("Trump", "saying", "Animals did this.")),
+        ('After the attack (Clinton called it "horrific"), Trump inflamed tensions by saying, "Animals did this."', ("Clinton", "called", 'it "horrific"')),
     ],
 )
 def test_claim_source_cue_content(text, expected):
