@@ -72,7 +72,7 @@ class Claim:
 
 #: A sentence that is only the attribution of the quotation before it: '"Why?" Clinton said.'
 _ATTRIBUTION_ONLY = re.compile(
-    r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){1,6}?(?:" + "|".join(lexicon.ATTRIBUTION_ONLY_VERBS) + r")\b"
+    r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}?[A-Z][\w.’'-]*(?:,\s+[^,“\"”]{1,80},)?\s+(?:" + "|".join(lexicon.ATTRIBUTION_ONLY_VERBS) + r")\b"
     r"|(?:said|says|asked|asks|added|adds|told|wrote|replied)\s+[A-Z]"
 )
 
@@ -410,6 +410,10 @@ def _clause_bound(masked: str, lo: int, subject_start: int, c_start: int, c_end:
 _SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+as|Even\s+though|Because|If|Unless)\b[^,]*$")
 
 
+#: What a document can do as a speaker: "the joint statement said", "the letter reads".
+_DOCUMENT_VERBS = {"say", "state", "read", "add", "write", "continue"}
+
+
 def _document_head(phrase: str) -> bool:
     words = [w.lower() for w in phrase.split()]
     return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
@@ -471,8 +475,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "In one tweet, Trump said": the noun "tweet" is no cue of "one"
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
-        if _document_head(source_text) and not source_text[:1].isupper():
-            continue
+        if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in _DOCUMENT_VERBS:
+            continue  # "images showed ..." is no claim; "the joint statement said" is
         previous_source = subject
         if inverted and not re.match(r"[^“\"]{0,80}?[,:]\s*[“\"]", masked[subject[1] : hi]):
             # '"A," said Name, a spokeswoman.': the statement is the quotation before the cue

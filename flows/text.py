@@ -35,7 +35,7 @@ def literal_alternation(phrases: list[str]) -> str:
     return emit(tree)
 
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 

@@ -352,3 +352,15 @@ def test_characterizing_verbs_without_a_quotation_are_not_cues(text):
 )
 def test_cue_words_used_as_nouns_or_adjectives_are_not_cues(text, expected):
     assert expected in _quotes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Long live freedom!” Margarita Simonyan, the editor of RT, wrote.", ("Long live freedom!", "Margarita Simonyan", "wrote")),
+        ('"It reflects Russian efforts," the joint statement said. "We believe it."', ("We believe it.", "the joint statement", None)),
+        ('"It is close," says Morrissey. "(Hillsborough) is really where the battleground is."', ("(Hillsborough) is really where the battleground is.", "Morrissey", None)),
+    ],
+)
+def test_attribution_sentences_with_an_apposition_or_a_document_as_speaker(text, expected):
+    assert expected in _quotes(text)
