@@ -32,7 +32,9 @@ _WORD_CUE = re.compile(r"(\w+)")
 _QUOTE_REPLY_RE = re.compile(
     r"[,.!?…]?[”\"]\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
 )
-_QUOTE_INTRO_RE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUOTE_INTRO_VERBS)) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE)
+_QUOTE_INTRO_RE = re.compile(
+    r"\b(" + literal_alternation([*lexicon.QUOTE_INTRO_VERBS, *lexicon.QUOTE_REPLY_VERBS]) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE
+)
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
 _WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
@@ -330,7 +332,7 @@ _PERSON_ROLE = "|".join(sorted(lexicon.PERSON_ROLES))
 #: An unnamed source after an inverted cue: "a spokesman for the ministry", "an aide", "the senior official".
 _INVERTED_ROLE = re.compile(
     rf"\s+((?:a|an|the|one|another)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ROLE}|{_PERSON_ROLE})s?"
-    rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[\w’'-]+(?:\s+(?!who\b|which\b)[\w’'-]+){{0,3}}?)?)\s*(?=[.,;]|\s+who\b|$)"
+    rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[\w’'-]+(?:\s+(?!who\b|which\b)[\w’'-]+){{0,3}}?)?)\s*(?=[.,;]|\s+(?:who|in|on|during)\b|$)"
 )
 #: A person's name in apposition after a role: ", Jennifer Rodstrom." ends the sentence or clause.
 _APPOSITION_NAME = re.compile(rf"[^,.]{{0,40}}?,\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*(?:[.,;]|$)")
@@ -451,9 +453,12 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             continue  # "In a written statement", "took note of", "fired off tweets"
         subject: tuple[int, int] | None
         participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
-        coordinated = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None and previous_source is not None
+        and_before = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None
+        coordinated = and_before and previous_source is not None
         if coordinated:
             subject = previous_source
+        elif and_before and (opening := _subject_of_clause(masked, lo, cue.start)) is not None:
+            subject = opening  # "Trump returned to resume his remarks and declared, ..."
         elif participle:
             # '"A," Trump said, adding "B"': the participle's subject is the speaker just named
             subject = _named_right_before(masked, lo, cue.start) or _subject_of_clause(masked, lo, cue.start) or previous_source
@@ -568,6 +573,24 @@ def _credit_label_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[in
     return label.group(1) if label else None
 
 
+#: What may open a sentence before its subject: "But", "Asked whether it would hurt, ", "In Ohio, ".
+_CLAUSE_INTRO = re.compile(r"(?:(?:But|And|So|Yet|Still|Then)\s+|[A-Z][a-z]+(?:ed|ing)\b[^,]{0,80},\s*|(?:In|On|At|After|Before|During|Since|When|While|As)\b[^,]{0,80},\s*)+")
+
+
+def _colon_in_sentence_speaker(text: str, masked: str, quote: QuoteSpan, units: list[tuple[int, int]]) -> str | None:
+    """'Trump swiped at Ryan in a series of tweets: "..."': a sentence that runs into a colon and a quotation
+    gives it to the subject the sentence opened with."""
+    unit = next((u for u in units if u[0] <= quote.open_at < u[1]), None)
+    if unit is None or not re.search(r":\s*$", masked[unit[0] : quote.open_at]):
+        return None
+    colon = masked.rindex(":", unit[0], quote.open_at)
+    intro = _CLAUSE_INTRO.match(masked, unit[0], colon)
+    subject = _clause_opening_subject(masked, intro.end() if intro else unit[0], colon)
+    if subject is None or not re.search(r"\b[a-z]{3,}\b", masked[subject[1] : colon]):
+        return None  # a label ("Update:") has no verb after its subject
+    return text[subject[0] : subject[1]]
+
+
 def _transcript_speaker(text: str, quote: QuoteSpan) -> str | None:
     """'"PENCE: Well, look, ..."' in a quoted transcript: the capitalized label names the speaker."""
     label = _TRANSCRIPT_LABEL.match(text, quote.start, quote.end)
@@ -662,6 +685,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
                 _pull_quote_speaker(text, q, paragraphs)
                 or _transcript_speaker(text, q)
                 or _credit_label_speaker(text, q, paragraphs)
+                or _colon_in_sentence_speaker(text, masked, q, units)
                 or _colon_intro_speaker(text, masked, q, paragraphs, claims)
             )
             if pulled:

@@ -159,6 +159,7 @@ QUOTE_REPLY_VERBS = _forms(
     "scoff|scoffed|scoffs", "snap|snapped|snaps", "retort|retorted|retorts", "muse|mused|muses",
     "deadpan|deadpanned|deadpans", "laugh|laughed|laughs", "quip|quipped|quips", "joke|joked|jokes",
     "exclaim|exclaimed|exclaims", "continue|continued|continues", "shout|shouted|shouts", "yell|yelled|yells",
+    "email|emailed|emails", "text|texted|texts", "cry|cried|cries",
 )
 #: Cues whose claim is a denial.
 DENIAL_VERBS = {"deny", "reject", "dismiss", "dispute", "refute"}
@@ -213,6 +214,7 @@ PERSON_ROLES = {
     "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "lobbyist", "diplomat",
     "officer", "lawmaker", "senator", "resident", "witness", "analyst", "activist", "lawyer", "doctor", "source",
     "commander", "minister", "man", "woman", "voter", "supporter", "protester", "farmer", "worker", "student",
+    "narrator", "announcer", "moderator", "host", "anchor", "caller", "speaker",
 }
 #: Words that make a speaker an organization.
 ORG_WORDS = {
@@ -244,7 +246,8 @@ _CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|confer
 SUBJECT_TAIL = re.compile(
     rf"(?:\s+(?:also|earlier|later|previously|again|further|then|now|has|have|had|would|will|repeatedly|reportedly|"
     rf"recently|separately|publicly|privately|once|initially|subsequently|did|does|do|not|never|just|first|last|"
-    rf"flatly|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:on\s+)?{_DAY}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
+    rf"flatly|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:went|goes|go)\s+on\s+to|"
+    rf"(?:decided|wanted|tried|continued|began|used|moved|rushed|hastened|appeared|seemed)\s+to|(?:on\s+)?{_DAY}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
     rf"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}(?:\s+on\s+[A-Z][\w-]*)?)"
     rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,)*\s*$"
 )

@@ -364,3 +364,22 @@ def test_cue_words_used_as_nouns_or_adjectives_are_not_cues(text, expected):
 )
 def test_attribution_sentences_with_an_apposition_or_a_document_as_speaker(text, expected):
     assert expected in _quotes(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Trump swiped at Ryan in a series of tweets: "Paul Ryan, always fighting!"', ("Paul Ryan, always fighting!", "Trump", None)),
+        ('But Trump quickly deflected with a non sequitur: "It is locker-room talk."', ("It is locker-room talk.", "Trump", None)),
+        ('Asked whether it would hurt, Ms. Kovner sighed: "It is more pain."', ("It is more pain.", "Kovner", "sighed")),
+        ("Moore said it. He went on to say, “Legally, you have a right to vote.”", ("Legally, you have a right to vote.", "Moore", "say")),
+        ("Trump returned later to resume his remarks and declared, “We will never be stopped.”", ("We will never be stopped.", "Trump", "declared")),
+        ("“Decades of lies have caught up,” said the narrator in the 30-second spot.", ("Decades of lies have caught up,", "the narrator", "said")),
+    ],
+)
+def test_quotations_after_a_colon_sentence_or_a_coordinated_cue(text, expected):
+    assert expected in _quotes(text)
+
+
+def test_a_label_before_a_colon_is_no_speaker():
+    assert _quotes('Update: "We are fine."') == []
