@@ -66,12 +66,14 @@ _LEADING_TITLES = frozenset(lexicon.TITLES | {t.rstrip(".") for t in lexicon.HON
 def strip_titles(name: str) -> str:
     """Drop leading roles and titles: 'Hezbollah chief Naim Qassem' -> 'Naim Qassem'."""
     words = name.split()
-    if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):
-        return name
-    # A lowercase role word ("chief", "commander") separates an affiliation from the name.
+    # A lowercase role word ("chief", "commander") separates an affiliation from the name: "HTS leader Abu
+    # Mohammed al-Jolani" is a person, though "HTS" names an organization.
     last_lower = max((i for i, w in enumerate(words) if w.lower() in lexicon.TITLES and w[:1].islower()), default=-1)
+    tail = words[last_lower + 1 :]
+    if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in (tail if len(tail) >= 2 else words)):
+        return name
     if 0 <= last_lower < len(words) - 1:
-        words = words[last_lower + 1 :]
+        words = tail
     while len(words) > 1 and (
         words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in lexicon.SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
     ):  # "Said Ellis:" names Ellis
