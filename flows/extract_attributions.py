@@ -26,6 +26,9 @@ _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "accor
 _NAMING_RE = re.compile(
     r"\b(" + literal_alternation(list(lexicon.NAMING_VERBS)) + r")\b(?=(?:\s+[\w’'-]+){0,8}?\s+[“\"])", re.IGNORECASE
 )
+_CLAUSE_CUE_RE = re.compile(
+    r"\b(" + literal_alternation(list(lexicon.CLAUSE_CUE_VERBS)) + r")\b(?=\s+(?:to\s+[“\"_]*[a-z_]+|that|whether|what|why|how|if)\b)", re.IGNORECASE
+)
 #: One word as a cue match (group 1), for verbs found by position rather than by ``_CUE_RE``.
 _WORD_CUE = re.compile(r"(\w+)")
 #: A reply verb after a quotation and its subject: '” Clinton gushed', '," Mr. Burton fumed'.
@@ -119,6 +122,8 @@ def _cue_matches(masked: str, quotes: list[QuoteSpan]) -> list[re.Match]:
     their lookahead still sees it).
     """
     found = {m.start(): m for m in _CUE_RE.finditer(masked) if not _NOT_SPEECH_AFTER.match(masked, m.end())}
+    for m in _CLAUSE_CUE_RE.finditer(masked):
+        found.setdefault(m.start(), m)
     for q in quotes:
         lo = max(0, q.open_at - _QUOTE_CUE_REACH)
         for regex in (_QUOTE_INTRO_RE, _NAMING_RE):
@@ -140,7 +145,7 @@ def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
             continue  # "the United States", "Says" inside a title
         base = (
             "according to" if lower == "according to"
-            else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS.get(lower) or lexicon.QUOTE_REPLY_VERBS.get(lower) or lexicon.NAMING_VERBS[lower]
+            else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS.get(lower) or lexicon.QUOTE_REPLY_VERBS.get(lower) or lexicon.CLAUSE_CUE_VERBS.get(lower) or lexicon.NAMING_VERBS[lower]
         )
         cues.append(Cue(match.start(), match.end(), form, base))
     return cues
@@ -478,6 +483,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             last_word = source_text.split()[-1].lower()
             if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the", "one", "another", "every", "this", "that", "which"}:
                 continue  # "In one tweet, Trump said": the noun "tweet" is no cue of "one"
+            raw_last = source_text.split()[-1]
+            if raw_last.islower() and last_word not in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | {"they", "who"} and not last_word.endswith("s") and not re.match(r"\s*(?:that\b|[:,“\"])", masked[cue.end : cue.end + 6]):
+                continue  # "sends angry tweets.": an adjective and a noun, not a subject and its verb
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
         if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in _DOCUMENT_VERBS:

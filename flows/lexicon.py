@@ -153,6 +153,12 @@ QUOTE_INTRO_VERBS = _forms(
     "yell|yelled|yells|yelling", "joke|joked|jokes|joking", "quip|quipped|quips", "chant|chanted|chants|chanting",
     "exclaim|exclaimed|exclaims", "scold|scolded|scolds", "wonder|wondered|wonders", "sing|sang|sings|singing",
 )
+#: Verbs that are speech acts only before what they report: "pledged to cancel the accord", "questioned whether
+#: ...", "charged that ...", never "pledged their loyalty", "questioned the suspect", "charged with murder".
+CLAUSE_CUE_VERBS = _forms(
+    "pledge|pledged|pledges|pledging", "question|questioned|questions|questioning", "charge|charged|charges|charging",
+    "wonder|wondered|wonders|wondering", "predict|predicted|predicts|predicting", "hint|hinted|hints|hinting",
+)
 #: Verbs that attribute the quotation right before them, and nothing else: '"...," Clinton gushed.'
 QUOTE_REPLY_VERBS = _forms(
     "gush|gushed|gushes", "fume|fumed|fumes", "interject|interjected|interjects", "sigh|sighed|sighs",

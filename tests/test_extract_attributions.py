@@ -43,6 +43,9 @@ def _quotes(text):
         ("The president told reporters this weekend he would consider it an insult.", ("the president", "told", "he would consider it an insult")),
         ("Keron Blair called for more school investment in a statement on Thursday.", ("Keron Blair", "called for", "more school investment")),
         ("Even as his path narrows, a defiant Donald Trump is insisting he is winning.", ("Donald Trump", "insisting", "he is winning")),
+        ('Donald Trump has pledged to "cancel" the accord.', ("Donald Trump", "pledged", 'to "cancel" the accord')),
+        ("Clinton questioned what kind of person sends angry tweets.", ("Clinton", "questioned", "what kind of person sends angry tweets")),
+        ("The lawsuit charges that the firm lied.", ("the lawsuit", "charges", "the firm lied")),
         ("The Syrian army announced a retreat, saying it would protect civilians.", ("the Syrian army", "saying", "it would protect civilians")),
         ("While Hillary Clinton has vowed to honor the agreement, Donald Trump wants to end it.", ("Hillary Clinton", "vowed", "to honor the agreement")),
         ('After the attack (Clinton called it "horrific"), Trump inflamed tensions by saying, "Animals did this."', ("Trump", "saying", "Animals did this.")),
@@ -67,6 +70,8 @@ def test_claim_source_cue_content(text, expected):
         "Shots echoed through the valley.",
         "Rebels pledged their loyalty to the group.",
         "The ad concludes with footage of the debate.",
+        "He was charged with murder.",
+        "Fans sent angry tweets.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
