@@ -118,6 +118,7 @@ def _newsfacts_run(inputs: list[Path], output: Path, workers: int) -> dict:
         "rows": json.loads(done.stdout.strip().splitlines()[-1]),
         "batches": runs["batches"][0],
         "batches_reused": runs["batches_reused"][0],
+        "combined_reused": bool(runs["combined_reused"][0]),
     }
 
 
@@ -213,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     results.update(full=full, unchanged=again, plus_one_percent=grown, peak_rss_mb=rss)
     print(f"\nnewsfacts run, end to end (workers: {args.workers or 'threads'})")
     print(_line("full run", args.articles, megabytes, full["seconds"], f"peak RSS {rss:.0f} MB, {full['batches']} batches"))
-    print(_line("same input again", args.articles, megabytes, again["seconds"], f"{again['batches_reused']}/{again['batches']} batches reused"))
+    print(_line("same input again", args.articles, megabytes, again["seconds"], f"{again['batches_reused']}/{again['batches']} batches reused" + (", tables reused" if again["combined_reused"] else "")))
     print(_line("+1% new articles", args.articles, megabytes, grown["seconds"], f"{grown['batches_reused']}/{grown['batches']} batches reused"))
 
     seconds, kept = stage_timings(corpus)

@@ -34,6 +34,8 @@ from schemas import TABLES, RunSchema
 
 #: Every newsfacts output folder holds it; the run history, and the mark of a folder newsfacts may replace.
 RUNS_FILE = "runs.parquet"
+#: What ``combine_batches`` returns: the tables a run with an unchanged batch set can take from the last one.
+COMBINED_TABLES = (*ARTICLE_TABLES, "figure_comparisons")
 #: DuckDB views over the tables, written beside them.
 VIEWS_FILE = "views.sql"
 
@@ -88,10 +90,14 @@ def prune_cache(cache: Path, keep: set[str]) -> None:
 def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_dir: str, run: dict) -> dict:
     """Combine batches, validate every table, then swap them into the output folder."""
     logger = get_run_logger()
-    parts = [{name: read_table(Path(d) / f"{name}.parquet", TABLES[name]) for name in ARTICLE_TABLES} for d in batch_dirs]
-    tables = combine_batches(parts)
-    failures = validate_tables(tables)
     output = Path(output_dir)
+    run = {**run, "batch_set": stable_id(*sorted(Path(d).name for d in batch_dirs))}
+    tables = previous_combination(output, run["batch_set"])
+    run["combined_reused"] = tables is not None
+    if tables is None:
+        parts = [{name: read_table(Path(d) / f"{name}.parquet", TABLES[name]) for name in ARTICLE_TABLES} for d in batch_dirs]
+        tables = combine_batches(parts)
+    failures = validate_tables(tables)
     if failures.height:
         failures_path = write_table(failures, output / "validation_failures.parquet")
         msg = f"{failures.height} validation failures; previous output kept; details in {failures_path}"
@@ -110,6 +116,21 @@ def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_di
     logger.info("published %s to %s", summary, output)
     _publish_artifacts(summary, tables["rejects"], run, output)
     return summary
+
+
+def previous_combination(output: Path, batch_set: str) -> dict[str, pl.DataFrame] | None:
+    """The published tables, when the last run combined exactly these batch results (same bytes, same code):
+    combining and linking them again would give the same rows."""
+    runs_path = output / RUNS_FILE
+    if not runs_path.exists():
+        return None
+    last = read_table(runs_path).tail(1)
+    if "batch_set" not in last.columns or last["batch_set"].to_list() != [batch_set]:
+        return None
+    paths = {name: output / f"{name}.parquet" for name in COMBINED_TABLES}
+    if not all(path.exists() for path in paths.values()):
+        return None
+    return {name: read_table(path, TABLES[name]) for name, path in paths.items()}
 
 
 def _publish_artifacts(summary: dict[str, int], rejects: pl.DataFrame, run: dict, output: Path) -> None:

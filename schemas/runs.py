@@ -16,6 +16,12 @@ class RunSchema(pa.DataFrameModel):
     batches_reused: int = pa.Field(
         ge=0, nullable=True, description="Batches whose tables were reused from the previous run: same bytes, same code."
     )
+    batch_set: str = pa.Field(
+        nullable=True, description="Id of the set of batch results the tables were combined from (null in runs from before it was recorded)."
+    )
+    combined_reused: bool = pa.Field(
+        nullable=True, description="Whether the tables were taken from the previous run, which had the same batch set, instead of combined and linked again."
+    )
     articles: int = pa.Field(ge=0, description="Rows in articles.")
     quotes: int = pa.Field(ge=0, description="Rows in quotes.")
     claims: int = pa.Field(ge=0, description="Rows in claims.")

@@ -91,11 +91,14 @@ def test_rerun_reuses_batches_and_equals_a_fresh_run(tmp_path, prefect_server):
     first, second = _runs(out).rows(named=True)
     assert second["batches_reused"] == second["batches"] == first["batches"] >= 2
     assert first["batches_reused"] == 0
+    assert (first["combined_reused"], second["combined_reused"]) == (False, True)  # same batches: the tables are reused too
+    assert first["batch_set"] == second["batch_set"]
 
     shutil.copy(ROOT / "tests" / "data" / "link" / "hama_followup.json", inputs / "zz_followup.json")
     newsfacts_flow(inputs=[str(inputs)], output_dir=str(out), batch_size=2)
     third = _runs(out).rows(named=True)[-1]
     assert third["batches"] - third["batches_reused"] == 1
+    assert not third["combined_reused"] and third["batch_set"] != second["batch_set"]
 
     fresh = tmp_path / "fresh"
     newsfacts_flow(inputs=[str(inputs)], output_dir=str(fresh), batch_size=2)
