@@ -20,13 +20,13 @@ from prefect.futures import as_completed
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import progress
+from flows import processes, progress
 from flows.ids import stable_id
 from flows.batches import Batch, describe, from_description, plan_batches
 from flows.ingest import discover_inputs
 from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
 from flows.partitions import part_path, split_by_date
-from flows.stages import ARTICLE_TABLES, code_version, combine_batches, process_batch
+from flows.stages import ARTICLE_TABLES, code_version, combine_batches, write_batch
 from flows.validate import validate_tables
 from flows.views import views_sql
 from schemas import TABLES, RunSchema
@@ -65,8 +65,11 @@ def process_batch_task(files: list[tuple], cache_dir: str, version: str) -> tupl
         return str(folder), True
     partial = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
     try:
-        for name, frame in process_batch(list(batch.files)).items():
-            write_table(frame, partial / f"{name}.parquet", TABLES[name])
+        pool = processes.batch_pool()
+        if pool is None:
+            write_batch(list(batch.files), partial)
+        else:  # the extractors are pure Python: threads of one process would take turns (the GIL)
+            pool.submit(write_batch, list(batch.files), partial).result()
         write_text_durably(partial / _BATCH_DONE, version)
         try:
             partial.rename(folder)
@@ -166,7 +169,7 @@ def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path) -> Non
     swap_in_folder(staging, output, marker=RUNS_FILE)
 
 
-@flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)
+@flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=max(2, os.cpu_count() or 1)), log_prints=False)
 def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: int = 500) -> dict:
     """Turn news articles (files or folders) into validated Parquet tables in ``output_dir``.
 
@@ -187,11 +190,13 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
         cache = state / BATCH_CACHE
         cache.mkdir(parents=True, exist_ok=True)
         batches = plan_batches(files, batch_size)
-        futures = [process_batch_task.submit(describe(batch), str(cache), version) for batch in batches]
-        progress.report(_BATCHES_STEP, 0, len(futures))
-        for done, _ in enumerate(as_completed(futures), start=1):
-            progress.report(_BATCHES_STEP, done, len(futures))
-        results = [future.result() for future in futures]
+        to_compute = sum(not (cache / batch.cache_key(version) / _BATCH_DONE).exists() for batch in batches)
+        with processes.batch_pool_for(to_compute):
+            futures = [process_batch_task.submit(describe(batch), str(cache), version) for batch in batches]
+            progress.report(_BATCHES_STEP, 0, len(futures))
+            for done, _ in enumerate(as_completed(futures), start=1):
+                progress.report(_BATCHES_STEP, done, len(futures))
+            results = [future.result() for future in futures]
         run["batches"] = len(results)
         run["batches_reused"] = sum(reused for _, reused in results)
         batch_dirs = [folder for folder, _ in results]

@@ -45,6 +45,15 @@ def process_batch(files: list[InputFile]) -> dict[str, pl.DataFrame]:
     }
 
 
+def write_batch(files: list[InputFile], folder: Path) -> None:
+    """Process one batch and write its tables into ``folder`` (also the entry point of a worker process)."""
+    from flows.io import write_table
+    from schemas import TABLES
+
+    for name, frame in process_batch(files).items():
+        write_table(frame, folder / f"{name}.parquet", TABLES[name])
+
+
 def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
     """Concatenate batch tables, mark duplicate articles, order rows deterministically, link across outlets.
 
