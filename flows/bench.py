@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     grown = _newsfacts_run([corpus, extra], output, args.workers)
     shutil.rmtree(extra)
     results.update(full=full, unchanged=again, plus_one_percent=grown, peak_rss_mb=rss)
-    print(f"\nnewsfacts run, end to end (workers: {args.workers or 'threads'})")
+    print(f"\nnewsfacts run, end to end ({f'Dask, {args.workers} workers' if args.workers else 'default runner: batches in one process per core'})")
     print(_line("full run", args.articles, megabytes, full["seconds"], f"peak RSS {rss:.0f} MB, {full['batches']} batches"))
     print(_line("same input again", args.articles, megabytes, again["seconds"], f"{again['batches_reused']}/{again['batches']} batches reused" + (", tables reused" if again["combined_reused"] else "")))
     print(_line("+1% new articles", args.articles, megabytes, grown["seconds"], f"{grown['batches_reused']}/{grown['batches']} batches reused"))
