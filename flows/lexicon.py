@@ -271,7 +271,9 @@ CONTENT_LEAD = re.compile(
 #: Where a statement's content ends before its clause does: a concessive or contrasting clause, a
 #: relative clause on the last noun, a participle that starts the next cue, a semicolon, a dashed aside.
 CONTENT_TAIL = re.compile(
-    rf",\s+(?:although|though|whereas|while|but|even\s+as|even\s+though|arguing|noting|adding|saying|which)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
+    rf",\s+(?:although|though|whereas|while|but|even\s+as|even\s+though|arguing|noting|adding|saying|which|as\s+(?:he|she|they|it)|"
+    rf"using|calling|citing|warning|urging|insisting|claiming|describing|telling|suggesting|pointing|accusing|referring|"
+    rf"according)\b|\s+(?:even\s+though|although)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
     rf"|\s(?:in|via)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:statement|tweet|interview|post|press\s+release)\b"
 )
 #: A pull-quote attribution line: "- Jihad Yazigi, the Syria Report".
