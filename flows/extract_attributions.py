@@ -45,10 +45,10 @@ _SUBJECT_ADVERB = re.compile(r"(?!(?:daily|weekly|monthly|quarterly|family|ally|
 #: What before a cue word makes it a noun or an adjective: an article ("a written statement") or a light verb
 #: ("took note of").
 _NOT_A_VERB_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]ook|[Tt]akes?|[Tt]aking|[Mm]ade|[Mm]akes?|[Gg]ave|[Gg]ives?)\s+$"
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]ook|[Tt]akes?|[Tt]aking|[Mm]ade|[Mm]akes?|[Gg]ave|[Gg]ives?|contributed|additional)\s+$"
 )
 #: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
-_NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b")
+_NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
@@ -455,7 +455,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             claims.append(Claim(*_trim(text, c_start, c_end, quotes), source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=s_start))
             continue
         if _NOT_A_VERB_BEFORE.search(masked, max(lo, cue.start - 20), cue.start):
-            continue  # "In a written statement", "took note of", "fired off tweets"
+            continue  # "In a written statement", "took note of", "contributed reporting"
+        if cue.base in {"respond", "reply", "comment", "return"} and re.search(r"\bnot\s+(?:\w+ly\s+)?$", masked[max(lo, cue.start - 30) : cue.start]):
+            continue  # "did not respond to requests for comment" reports no statement
         subject: tuple[int, int] | None
         participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
         and_before = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None
@@ -484,8 +486,10 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the", "one", "another", "every", "this", "that", "which"}:
                 continue  # "In one tweet, Trump said": the noun "tweet" is no cue of "one"
             raw_last = source_text.split()[-1]
-            if raw_last.islower() and last_word not in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | {"they", "who"} and not last_word.endswith("s") and not re.match(r"\s*(?:that\b|[:,“\"])", masked[cue.end : cue.end + 6]):
-                continue  # "sends angry tweets.": an adjective and a noun, not a subject and its verb
+            if raw_last.islower() and last_word not in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | {"they", "who"} and not last_word.endswith("s") and not re.match(r"\s*(?:that\b|[:“\"])", masked[cue.end : cue.end + 6]):
+                continue  # "sends angry tweets.", "battleground states,": an adjective and a noun, not a subject and its verb
+            if last_word in lexicon.NUMBER_WORDS or last_word.isdigit() or last_word in {"other", "such", "neighboring", "member"}:
+                continue  # "five states", "Other states"
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
         if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in _DOCUMENT_VERBS:

@@ -75,6 +75,12 @@ def test_claim_source_cue_content(text, expected):
         "The ad concludes with footage of the debate.",
         "He was charged with murder.",
         "Fans sent angry tweets.",
+        "The candidates toured battleground states, shifting to closing arguments.",
+        "They stopped in five states, including Ohio.",
+        "Other states limit the number of years.",
+        "Neil MacFarquhar reported from Moscow.",
+        "Lincoln Pigman contributed reporting from Moscow.",
+        "Mr. Norwich did not respond to multiple requests for comment.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
