@@ -693,13 +693,15 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
         if owner is not None:
             speaker, cue, medium = owner.source, owner.cue, owner.medium
         else:
-            pulled = (
-                _pull_quote_speaker(text, q, paragraphs)
-                or _transcript_speaker(text, q)
-                or _credit_label_speaker(text, q, paragraphs)
-                or _colon_in_sentence_speaker(text, masked, q, units)
-                or _colon_intro_speaker(text, masked, q, paragraphs, claims)
+            # the cue of these attributions is the punctuation that makes them: a credit's dash, a label's colon
+            finders = (
+                (lambda: _pull_quote_speaker(text, q, paragraphs), "―"),
+                (lambda: _transcript_speaker(text, q), ":"),
+                (lambda: _credit_label_speaker(text, q, paragraphs), ":"),
+                (lambda: _colon_in_sentence_speaker(text, masked, q, units), ":"),
+                (lambda: _colon_intro_speaker(text, masked, q, paragraphs, claims), ":"),
             )
+            pulled, cue = next(((found, mark) for find, mark in finders if (found := find())), (None, None))
             if pulled:
                 speaker = resolve_mention(pulled, q.open_at, index, history) or pulled
             elif _is_standalone(text, q, units) and q.double and (follow := _last_attribution(claims, last_quote, q.open_at)) and _near(text, follow[0], q.open_at):
@@ -713,7 +715,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             else:
                 continue  # a title, nickname or scare quote with no speaker in reach
             if owner is None:
-                owner = Claim(q.start, q.end, source=speaker, cue=None, base=None, medium=medium)
+                owner = Claim(q.start, q.end, source=speaker, cue=cue, base=None, medium=medium)
                 claims.append(owner)
         if speaker is None or not text[q.start : q.end].strip():
             continue

@@ -129,7 +129,7 @@ def test_split_quote_gives_two_rows_with_one_speaker():
 
 def test_pull_quote_with_dash_credit():
     text = "'Homs is the key to the coast' \n\n - Jihad Yazigi, the Syria Report\n\nMore text."
-    assert _quotes(text) == [("Homs is the key to the coast", "Jihad Yazigi", None)]
+    assert _quotes(text) == [("Homs is the key to the coast", "Jihad Yazigi", "―")]
 
 
 def test_pull_quote_credited_after_a_horizontal_bar_on_the_same_line():
@@ -301,8 +301,8 @@ def test_a_quoted_answer_and_the_next_speaker_are_two_statements():
         ('"I feel good about Pence," said another.', ("I feel good about Pence,", "another", "said")),
         ("“We stayed in to be understood.” the team wrote in a statement that was published later.", ("We stayed in to be understood.", "the team", "wrote")),
         ("“We have massive crowds.” Trump said to cheers.", ("We have massive crowds.", "Trump", "said")),
-        ('Reactions poured in.\n\nMeghan McCain, Twitter: "Chris Wallace is the real winner."', ("Chris Wallace is the real winner.", "Meghan McCain", None)),
-        ('Reactions poured in.\n\nJeremy Lott, author: "I am sick of being told whom to vote for."', ("I am sick of being told whom to vote for.", "Jeremy Lott", None)),
+        ('Reactions poured in.\n\nMeghan McCain, Twitter: "Chris Wallace is the real winner."', ("Chris Wallace is the real winner.", "Meghan McCain", ":")),
+        ('Reactions poured in.\n\nJeremy Lott, author: "I am sick of being told whom to vote for."', ("I am sick of being told whom to vote for.", "Jeremy Lott", ":")),
     ],
 )
 def test_quotations_attributed_after_the_closing_mark_or_by_a_credit_label(text, expected):
@@ -386,8 +386,8 @@ def test_attribution_sentences_with_an_apposition_or_a_document_as_speaker(text,
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('Trump swiped at Ryan in a series of tweets: "Paul Ryan, always fighting!"', ("Paul Ryan, always fighting!", "Trump", None)),
-        ('But Trump quickly deflected with a non sequitur: "It is locker-room talk."', ("It is locker-room talk.", "Trump", None)),
+        ('Trump swiped at Ryan in a series of tweets: "Paul Ryan, always fighting!"', ("Paul Ryan, always fighting!", "Trump", ":")),
+        ('But Trump quickly deflected with a non sequitur: "It is locker-room talk."', ("It is locker-room talk.", "Trump", ":")),
         ('Asked whether it would hurt, Ms. Kovner sighed: "It is more pain."', ("It is more pain.", "Kovner", "sighed")),
         ("Moore said it. He went on to say, “Legally, you have a right to vote.”", ("Legally, you have a right to vote.", "Moore", "say")),
         ("Trump returned later to resume his remarks and declared, “We will never be stopped.”", ("We will never be stopped.", "Trump", "declared")),
