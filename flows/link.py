@@ -166,20 +166,56 @@ def _group_within_stories(rows: pl.DataFrame, key: str, linked: Linker, *, acros
     for (_,), story in positions.group_by(ArticleSchema.story_id, maintain_order=True):
         if story.height < 2 or (across_articles and story[ArticleSchema.article_id].n_unique() < 2):
             continue
-        links = linked(story[key].to_list())
-        if across_articles:
-            articles = story[ArticleSchema.article_id].to_numpy()
-            links &= articles[:, None] != articles[None, :]
-        i, j = np.nonzero(np.triu(links, k=1))
+        articles = story[ArticleSchema.article_id].to_numpy() if across_articles else None
+        src, dst = _story_links(story[key].to_list(), articles, linked)
         pos = story["__pos"].to_numpy()
-        edge_rows.append(pos[i])
-        edge_cols.append(pos[j])
+        edge_rows.append(pos[src])
+        edge_cols.append(pos[dst])
     empty = np.array([], dtype=np.int64)
     return _components(
         rows.height,
         np.concatenate(edge_rows) if edge_rows else empty,
         np.concatenate(edge_cols) if edge_cols else empty,
     )
+
+
+def _story_links(keys: list[str], articles: np.ndarray | None, linked: Linker) -> tuple[np.ndarray, np.ndarray]:
+    """Edges between rows whose keys are linked (and, given ``articles``, whose articles differ), with the
+    components of the all-pairs graph but far fewer edges.
+
+    Wire copy repeats one quotation across many outlets: keys are compared once per distinct text, and a
+    row is joined to one representative row of each linked key (its first row, or the first row of
+    another article when the first shares the row's article). Every row of a key spanning two
+    articles is connected to both representatives, so no component of the all-pairs graph is split.
+    """
+    index: dict[str, int] = {}
+    of_row = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
+    links = linked(list(index))
+    first = np.full(len(index), -1, dtype=np.int64)
+    other = np.full(len(index), -1, dtype=np.int64)  # first row of the key from an article other than its first row's
+    article = np.unique(articles, return_inverse=True)[1] if articles is not None else np.zeros(len(keys), dtype=np.int64)
+    for row, k in enumerate(of_row):
+        if first[k] < 0:
+            first[k] = row
+        elif other[k] < 0 and article[row] != article[first[k]]:
+            other[k] = row
+    by_key = np.argsort(of_row, kind="stable")
+    bounds = np.searchsorted(of_row[by_key], np.arange(len(index) + 1))
+    src, dst = [], []
+    for k in range(len(index)):
+        targets = np.flatnonzero(links[k])
+        members = by_key[bounds[k] : bounds[k + 1]]
+        if not len(targets):
+            continue
+        reps = np.broadcast_to(first[targets], (len(members), len(targets)))
+        if articles is not None:
+            same = article[members][:, None] == article[first[targets]][None, :]
+            reps = np.where(same, other[targets][None, :], reps)
+        keep = reps >= 0
+        src.append(np.broadcast_to(members[:, None], reps.shape)[keep])
+        dst.append(reps[keep])
+    empty = np.array([], dtype=np.int64)
+    return (np.concatenate(src), np.concatenate(dst)) if src else (empty, empty)
 
 
 def _with_article_context(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:

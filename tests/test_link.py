@@ -222,3 +222,36 @@ def test_story_edges_equal_an_all_pairs_comparison(docs):
         and (np.isnan(days[i]) or np.isnan(days[j]) or abs(days[i] - days[j]) <= link.STORY_WINDOW_DAYS)
     }
     assert set(zip(rows.tolist(), cols.tolist())) == expected
+
+
+def _partition(labels):
+    groups = {}
+    for row, label in enumerate(labels):
+        groups.setdefault(label, set()).add(row)
+    return sorted(sorted(g) for g in groups.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["ab", "abc", "abd", "x", "xy", "q"]), st.integers(min_value=0, max_value=3)), min_size=1, max_size=25),
+    st.booleans(),
+)
+def test_grouping_distinct_texts_once_keeps_the_all_pairs_components(rows, across_articles):
+    """Linking each distinct text once, through representative rows, gives the groups of comparing every pair of rows."""
+    import numpy as np
+
+    from flows import link
+
+    def linked(texts):  # a symmetric, reflexive link: same first letter
+        return np.array([[a[0] == b[0] for b in texts] for a in texts])
+
+    keys = [k for k, _ in rows]
+    articles = np.array([f"a{a}" for _, a in rows], dtype=object)
+    src, dst = link._story_links(keys, articles if across_articles else None, linked)
+    fast = link._components(len(rows), src, dst)
+    every = linked(keys)
+    if across_articles:
+        every &= articles[:, None] != articles[None, :]
+    i, j = np.nonzero(np.triu(every, k=1))
+    slow = link._components(len(rows), i, j)
+    assert _partition(fast) == _partition(slow)
