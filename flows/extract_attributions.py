@@ -41,12 +41,10 @@ _QUOTE_INTRO_RE = re.compile(
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
 _WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
-_SUBJECT_ADVERB = re.compile(r"(?!(?:daily|weekly|monthly|quarterly|family|ally|rally|assembly|supply)\b)[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
+_SUBJECT_ADVERB = re.compile(r"(?!(?:" + "|".join(sorted(lexicon.LY_NOUNS)) + r")\b)[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
 #: What before a cue word makes it a noun or an adjective: an article ("a written statement") or a light verb
 #: ("took note of").
-_NOT_A_VERB_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]ook|[Tt]akes?|[Tt]aking|[Mm]ade|[Mm]akes?|[Gg]ave|[Gg]ives?|contributed|additional)\s+$"
-)
+_NOT_A_VERB_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.NOUN_CUE_LEADS) + r")\s+$", re.IGNORECASE)
 #: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
 _NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
@@ -292,10 +290,7 @@ def _named_right_before(masked: str, lo: int, cue_start: int) -> tuple[int, int]
     return run.start(), run.start() + len(run.group(0).rstrip())
 
 
-_CALENDAR_WORD = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)(?:\s+\d+)?"
-)
+_CALENDAR_WORD = re.compile(r"(?:" + "|".join(lexicon.CALENDAR_WORDS) + r")(?:\s+\d+)?")
 #: The capitalized words that end a stretch of text ("... footage of Donald Trump ").
 _NAME_RUN_END = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*\s+){1,4}$")
 
@@ -417,10 +412,6 @@ def _clause_bound(masked: str, lo: int, subject_start: int, c_start: int, c_end:
 _SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+as|Even\s+though|Because|If|Unless)\b[^,]*$")
 
 
-#: What a document can do as a speaker: "the joint statement said", "the letter reads".
-_DOCUMENT_VERBS = {"say", "state", "read", "add", "write", "continue"}
-
-
 def _document_head(phrase: str) -> bool:
     words = [w.lower() for w in phrase.split()]
     return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
@@ -456,7 +447,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             continue
         if _NOT_A_VERB_BEFORE.search(masked, max(lo, cue.start - 20), cue.start):
             continue  # "In a written statement", "took note of", "contributed reporting"
-        if cue.base in {"respond", "reply", "comment", "return"} and re.search(r"\bnot\s+(?:\w+ly\s+)?$", masked[max(lo, cue.start - 30) : cue.start]):
+        if cue.base in lexicon.RESPONSE_VERBS and re.search(r"\bnot\s+(?:\w+ly\s+)?$", masked[max(lo, cue.start - 30) : cue.start]):
             continue  # "did not respond to requests for comment" reports no statement
         subject: tuple[int, int] | None
         participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
@@ -492,7 +483,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "five states", "Other states"
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
-        if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in _DOCUMENT_VERBS:
+        if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in lexicon.DOCUMENT_VERBS:
             continue  # "images showed ..." is no claim; "the joint statement said" is
         previous_source = subject
         if inverted and not re.match(r"[^“\"]{0,80}?[,:]\s*[“\"]", masked[subject[1] : hi]):

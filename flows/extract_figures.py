@@ -100,7 +100,7 @@ _ID_SUFFIX_AFTER = re.compile(r"\s+(?:" + literal_alternation(lexicon.ID_SUFFIXE
 #: A year of the next century after a preposition: "by 2120", "until 2100".
 _FUTURE_YEAR = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s$", re.IGNORECASE)
 #: Capitalized plurals that are counted people: "Palestinians", "Israelis", "Chinese".
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ese)|(?:Israel|Iraq|Pakistan|Somal|Kuwait|Yemen|Saud|Bangladesh|Oman|Qatar)is")
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ese)|(?:" + "|".join(lexicon.DEMONYM_STEMS_IN_IS) + r")is")
 _SUSPENDED_HYPHEN = re.compile(r"-,?(?:\s+[\w.]+-,?)*\s+(?:and|or|to)\s+[\w.]+-(?P<noun>[a-z]+)\b")
 _MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, lexicon.MEASURE_UNITS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _STREET_AFTER = re.compile(

@@ -159,6 +159,20 @@ CLAUSE_CUE_VERBS = _forms(
     "pledge|pledged|pledges|pledging", "question|questioned|questions|questioning", "charge|charged|charges|charging",
     "wonder|wondered|wonders|wondering", "predict|predicted|predicts|predicting", "hint|hinted|hints|hinting",
 )
+#: Nouns ending in -ly, which are not adverbs between a subject and its cue ("the influential US daily wrote").
+LY_NOUNS = {"daily", "weekly", "monthly", "quarterly", "family", "ally", "rally", "assembly", "supply"}
+#: Words before a cue word that make it a noun or an adjective: an article ("a written statement") or a
+#: light verb ("took note of", "contributed reporting").
+NOUN_CUE_LEADS = ["a", "an", "the", "took", "take", "takes", "taking", "made", "make", "makes", "gave", "give", "gives", "contributed", "additional"]
+#: Days and months: "issued a statement Tuesday slamming ..." has no speaker "Tuesday".
+CALENDAR_WORDS = [
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+]
+#: What a document can do as a speaker: "the joint statement said", "the letter reads".
+DOCUMENT_VERBS = {"say", "state", "read", "add", "write", "continue"}
+#: Cues that report no statement when negated: "did not respond to requests for comment".
+RESPONSE_VERBS = {"respond", "reply", "comment", "return"}
 #: Verbs that attribute the quotation right before them, and nothing else: '"...," Clinton gushed.'
 QUOTE_REPLY_VERBS = _forms(
     "gush|gushed|gushes", "fume|fumed|fumes", "interject|interjected|interjects", "sigh|sighed|sighs",
@@ -309,6 +323,8 @@ CURRENCY_SYMBOLS = {
 }
 #: Multipliers written against the number ("$13.6M", "25k", "$4.2b", "2.8bn", "S$1mil").
 SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+#: Demonyms in -is ("Israelis", "Iraqis"); those in -ans and -ese are told by their ending.
+DEMONYM_STEMS_IN_IS = ["Israel", "Iraq", "Pakistan", "Somal", "Kuwait", "Yemen", "Saud", "Bangladesh", "Oman", "Qatar"]
 #: Words that make the number after them a label, not a quantity: "category 4 hurricane", "flight 370".
 ID_LABELS = [
     "category", "level", "phase", "grade", "stage", "tier", "type", "number", "no.", "model", "version", "route",
