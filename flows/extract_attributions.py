@@ -258,6 +258,8 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
 def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int, int] | None:
     """The noun phrase a clause opens with, up to its first verb."""
     tokens = _words_back(masked, pos, cue_start)
+    if len(tokens) > 1 and tokens[0].group(0).lower() in lexicon.SENTENCE_OPENERS:
+        tokens = tokens[1:]  # "Later the Security Council issued ..."
     taken: list[re.Match] = []
     for j, tok in enumerate(tokens):
         word = tok.group(0)
@@ -270,7 +272,8 @@ def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int,
         if taken and (_role_run_to_name(tokens, j) or (len(taken) == 1 and taken[0].group(0).lower() in {"a", "an", "the"} and _adjectives_to_name(tokens, j))):
             taken.append(tok)  # "Democratic presidential nominee Hillary Clinton"
             continue
-        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or (taken[0].group(0).lower() in _DETERMINERS and all(t.group(0)[:1].isupper() for t in taken[1:]))) and word.isalpha():
+        head_noun = word.isalpha() and not word.endswith("ed") and word not in lexicon.UNIT_STOPS  # not "issued", not "on"
+        if taken and (taken[-1].group(0).endswith(("'s", "’s")) or (taken[0].group(0).lower() in _DETERMINERS and all(t.group(0)[:1].isupper() for t in taken[1:]))) and head_noun:
             taken.append(tok)
         break
     if not taken or (len(taken) == 1 and taken[0].group(0).lower() in _DETERMINERS):
@@ -481,6 +484,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "sends angry tweets.", "battleground states,": an adjective and a noun, not a subject and its verb
             if last_word in lexicon.NUMBER_WORDS or last_word.isdigit() or last_word in {"other", "such", "neighboring", "member"}:
                 continue  # "five states", "Other states"
+            if cue.form.lower().endswith("s") and re.match(r"\s+(?:as|of|are|were|have|had)\b", masked[cue.end : cue.end + 6]):
+                continue  # "Republican claims as 'false'", "his claims are": a plural noun
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
         if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in lexicon.DOCUMENT_VERBS:

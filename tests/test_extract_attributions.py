@@ -50,6 +50,7 @@ def _quotes(text):
         ("Two lawmakers urged Mrs. Clinton to fund turnout efforts, warning that control is at stake.", ("Two lawmakers", "urged", "Mrs. Clinton to fund turnout efforts")),
         ("Trump has insisted that the election is rigged even though fraud is rare.", ("Trump", "insisted", "the election is rigged")),
         ("The Syrian army announced a retreat, saying it would protect civilians.", ("the Syrian army", "saying", "it would protect civilians")),
+        ('Later the Security Council issued a statement calling the test "a clear violation."', ("the Security Council", "calling", 'the test "a clear violation."')),
         ("While Hillary Clinton has vowed to honor the agreement, Donald Trump wants to end it.", ("Hillary Clinton", "vowed", "to honor the agreement")),
         ('After the attack (Clinton called it "horrific"), Trump inflamed tensions by saying, "Animals did this."', ("Trump", "saying", "Animals did this.")),
         ('After the attack (Clinton called it "horrific"), Trump inflamed tensions by saying, "Animals did this."', ("Clinton", "called", 'it "horrific"')),
@@ -81,6 +82,7 @@ def test_claim_source_cue_content(text, expected):
         "Neil MacFarquhar reported from Moscow.",
         "Lincoln Pigman contributed reporting from Moscow.",
         "Mr. Norwich did not respond to multiple requests for comment.",
+        "PolitiFact rated 32% of Republican claims as false.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
