@@ -399,6 +399,10 @@ def _trim(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int
     return start, end
 
 
+#: After a cue, attribution matter (no quotation mark) up to a comma and a quotation that continues the statement.
+_QUOTE_RESUMES = re.compile(r"[^“\"”\n]{0,100}?,\s*(?:but\s+|and\s+)?[“\"]")
+
+
 def _clause_bound(masked: str, lo: int, subject_start: int, c_start: int, c_end: int) -> int | None:
     """Where a statement made inside a subordinate clause or a parenthesis ends: at the clause's comma or the
     closing parenthesis, since the sentence's main clause follows."""
@@ -527,13 +531,15 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             c_end = tail.start()
         # the statement may be a quotation before the subject, never for a participle ('..., adding "B"')
         quote_before = not participle and any(lo <= q.open_at < subject[0] for q in quotes)
-        adverbial_only = quote_before and lexicon.TIME_OR_PLACE_LEAD.match(masked[c_start:c_end])
+        # '"A," Trump said during a rally in Kenansville, N.C., "B"': the quotation resumes after the attribution
+        resumed = _QUOTE_RESUMES.match(masked, cue.end, hi) if quote_before and not participle else None
+        adverbial_only = quote_before and resumed is None and lexicon.TIME_OR_PLACE_LEAD.match(masked[c_start:c_end])
         # '"A," Trump said, adding ...': a quotation closed with a comma right before the subject is the statement,
         # unless the quotation goes on after the cue ('"A," he said, "B."', handled below)
         quote_first = (
             quote_before
             and re.search(r"[,?!.…—-]\s*[”\"’']\s*$", text[lo : subject[0]]) is not None
-            and not re.match(r"(?:\s+\w+){0,2}\s*,\s*[“\"]", masked[cue.end : hi])
+            and resumed is None
         )
         if adverbial_only or quote_first or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
             # nothing after the cue: the content is what came before the subject
@@ -542,7 +548,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 c_start = claims[-1].end
         c_start, c_end = _trim(text, c_start, c_end, quotes)
         split_before = next((q for q in unit_quotes if q.closed and lo <= q.open_at and re.fullmatch(r"[”\"’']?,?\s*", masked[q.close_at : subject[0]])), None)
-        if split_before is not None and not participle and c_start > subject[1] and any(q.start == c_start for q in unit_quotes):
+        if split_before is not None and not participle and c_start > subject[1] and (resumed is not None or any(q.start == c_start for q in unit_quotes)):
             c_start = split_before.start  # '"A," he said, "B."' is one statement
         if c_end - c_start < 2:
             continue
