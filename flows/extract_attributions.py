@@ -533,6 +533,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         quote_before = not participle and any(lo <= q.open_at < subject[0] for q in quotes)
         # '"A," Trump said during a rally in Kenansville, N.C., "B"': the quotation resumes after the attribution
         resumed = _QUOTE_RESUMES.match(masked, cue.end, hi) if quote_before and not participle else None
+        if resumed is not None and _CUE_RE.search(resumed.group(0)):
+            resumed = None  # '"A," Trump said, adding later, "B"': "B" is the participle's own statement
         adverbial_only = quote_before and resumed is None and lexicon.TIME_OR_PLACE_LEAD.match(masked[c_start:c_end])
         # '"A," Trump said, adding ...': a quotation closed with a comma right before the subject is the statement,
         # unless the quotation goes on after the cue ('"A," he said, "B."', handled below)

@@ -407,4 +407,4 @@ def test_a_label_before_a_colon_is_no_speaker():
 def test_a_quotation_resumed_after_a_long_attribution_is_one_statement():
     text = '"It will be very fair," Trump said during a rally in Kenansville, N.C., "but many people are watching."'
     assert [(q, speaker) for q, speaker, _ in _quotes(text)] == [("It will be very fair,", "Trump"), ("but many people are watching.", "Trump")]
-    assert [content for _, _, content in _claims(text)] == [text[1:-1]]
+    assert [content for _, _, content in _claims(text)] == [text[1:]]
