@@ -23,6 +23,9 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Runs of capitalized words, cut where a sentence ends inside one ("Election Day. His" is two)."""
     runs: list[str] = []
     for match in _NAME_RUN.finditer(text, start, len(text) if end is None else end):
+        if "." not in match.group(0):
+            runs.append(match.group(0))  # the common case: no full stop to cut at
+            continue
         words: list[str] = []
         for word in match.group(0).split(" "):
             words.append(word)
