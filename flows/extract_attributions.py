@@ -31,9 +31,9 @@ _CLAUSE_CUE_RE = re.compile(
 )
 #: One word as a cue match (group 1), for verbs found by position rather than by ``_CUE_RE``.
 _WORD_CUE = re.compile(r"(\w+)")
-#: A reply verb after a quotation and its subject: '” Clinton gushed', '," Mr. Burton fumed'.
+#: A reply verb after a closing mark (quotation interiors are masked) and its subject: '” Clinton gushed'.
 _QUOTE_REPLY_RE = re.compile(
-    r"[,.!?…]?[”\"]\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
+    r"[”\"]\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
 )
 _QUOTE_INTRO_RE = re.compile(
     r"\b(" + literal_alternation([*lexicon.QUOTE_INTRO_VERBS, *lexicon.QUOTE_REPLY_VERBS]) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE
@@ -127,9 +127,9 @@ def _cue_matches(masked: str, quotes: list[QuoteSpan]) -> list[re.Match]:
         for regex in (_QUOTE_INTRO_RE, _NAMING_RE):
             for m in regex.finditer(masked, lo, q.open_at + 1):
                 found.setdefault(m.start(), m)
-        reply = _QUOTE_REPLY_RE.match(masked, q.close_at - 1 if q.close_at and masked[q.close_at - 1] in ",.!?…" else q.close_at, q.close_at + _QUOTE_CUE_REACH)
+        reply = _QUOTE_REPLY_RE.match(masked, q.close_at, q.close_at + _QUOTE_CUE_REACH)
         if reply:
-            found.setdefault(reply.start(1), _CUE_RE.match(masked, reply.start(1)) or _WORD_CUE.match(masked, reply.start(1)))
+            found.setdefault(reply.start(1), _WORD_CUE.match(masked, reply.start(1)))
     return [found[start] for start in sorted(found)]
 
 

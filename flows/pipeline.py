@@ -53,14 +53,14 @@ _BATCH_DONE = "done"
 
 
 @task(name="process-batch", retries=2, retry_delay_seconds=[1, 5])
-def process_batch_task(files: list[tuple], cache_dir: str, version: str) -> tuple[str, bool]:
+def process_batch_task(files: list[tuple], cache_dir: str, key: str, version: str) -> tuple[str, bool]:
     """ingest -> normalize -> extract one batch, or reuse the cached result of the same bytes and code.
 
     Returns the folder holding one Parquet part per table, and whether it was reused.
     Idempotent: a task re-run (a retry, a lost Dask worker) finds its own finished work.
     """
     batch = Batch(0, tuple(from_description(files)))
-    folder = Path(cache_dir) / batch.cache_key(version)
+    folder = Path(cache_dir) / key  # the batch's cache_key, computed once by the flow (it reads every input byte)
     if (folder / _BATCH_DONE).exists():
         return str(folder), True
     partial = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
@@ -190,9 +190,10 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
         cache = state / BATCH_CACHE
         cache.mkdir(parents=True, exist_ok=True)
         batches = plan_batches(files, batch_size)
-        to_compute = sum(not (cache / batch.cache_key(version) / _BATCH_DONE).exists() for batch in batches)
+        keys = [batch.cache_key(version) for batch in batches]
+        to_compute = sum(not (cache / key / _BATCH_DONE).exists() for key in keys)
         with processes.batch_pool_for(to_compute):
-            futures = [process_batch_task.submit(describe(batch), str(cache), version) for batch in batches]
+            futures = [process_batch_task.submit(describe(batch), str(cache), key, version) for batch, key in zip(batches, keys, strict=True)]
             progress.report(_BATCHES_STEP, 0, len(futures))
             for done, _ in enumerate(as_completed(futures), start=1):
                 progress.report(_BATCHES_STEP, done, len(futures))
