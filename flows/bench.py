@@ -11,7 +11,7 @@ one session on that corpus, it prints articles/s, MB/s and peak RSS for:
   over every text (the practical speed limit of touching the text once);
 - ``newsfacts run`` end to end, as a user runs it (Prefect, fixed costs included),
   then again unchanged (every batch reused) and with 1% new articles;
-- each stage in-process (ingest, normalize, quotes/claims, figures, combine+link,
+- each stage in-process (ingest, normalize, quotes/claims, figures, link features, combine+link,
   validate), so the slow stage is visible;
 - the peer: textacy ``direct_quotations`` on spaCy's small English model, on a
   sample (it runs ~15 articles/s); skipped with a note when the ``bench`` extra
@@ -129,10 +129,10 @@ def stage_timings(folder: Path) -> tuple[dict[str, float], int]:
     from flows.extract_figures import extract_figures
     from flows.ingest import discover_inputs, ingest_files
     from flows.normalize import normalize_articles
-    from flows.stages import combine_batches
+    from flows.stages import article_features, combine_batches
     from flows.validate import validate_tables
 
-    seconds = dict.fromkeys(["ingest", "normalize", "quotes+claims", "figures", "combine+link", "validate"], 0.0)
+    seconds = dict.fromkeys(["ingest", "normalize", "quotes+claims", "figures", "link features", "combine+link", "validate"], 0.0)
 
     def timed(stage: str, function, *args):
         start = time.perf_counter()
@@ -146,7 +146,11 @@ def stage_timings(folder: Path) -> tuple[dict[str, float], int]:
         articles, normalize_rejects = timed("normalize", normalize_articles, raw)
         quotes, claims = timed("quotes+claims", extract_quotes_and_claims, articles)
         figures = timed("figures", extract_figures, articles, claims)
-        parts.append({"articles": articles, "quotes": quotes, "claims": claims, "figures": figures, "rejects": pl.concat([ingest_rejects, normalize_rejects])})
+        features = timed("link features", article_features, articles)
+        parts.append(
+            {"articles": articles, "quotes": quotes, "claims": claims, "figures": figures,
+             "rejects": pl.concat([ingest_rejects, normalize_rejects]), "article_features": features}
+        )
     tables = timed("combine+link", combine_batches, parts)
     timed("validate", validate_tables, tables)
     return seconds, tables["articles"].height

@@ -14,7 +14,7 @@ import numpy as np
 import polars as pl
 
 from flows.ids import stable_id
-from schemas import ArticleSchema
+from schemas import ArticleFeaturesSchema, ArticleSchema
 
 #: Jaccard similarity of word 3-shingles at or above which two articles are one story copy.
 NEAR_DUPLICATE_SIMILARITY = 0.8
@@ -23,13 +23,22 @@ SHINGLE_WORDS = 3
 #: "light edit" is often a different statement ("from 4.8 to 4.7 percent" vs "4.8 percent to 4.7").
 MIN_WORDS = 50
 _NUM_PERM = 128
+_SEED = 1
+#: datasketch's multiply-add permutations over 32-bit values (no modulo): its fastest exact scheme.
+_SCHEME = "affine32"
+#: Distinct shingles of a MIN_WORDS-word text.
+_MIN_SHINGLES = MIN_WORDS - SHINGLE_WORDS + 1
 #: LSH finds candidates at a lower similarity than the confirmed one, so that few true
 #: near copies are missed by chance; the exact Jaccard check removes the extra candidates.
 _CANDIDATE_SIMILARITY = 0.5
 
 
-def mark_duplicates(articles: pl.DataFrame) -> pl.DataFrame:
-    """Exact copies get their own id and point ``duplicate_of`` at the first; then near copies."""
+def mark_duplicates(articles: pl.DataFrame, features: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Exact copies get their own id and point ``duplicate_of`` at the first; then near copies.
+
+    ``features`` (``ArticleFeaturesSchema``, computed with each batch) supplies the MinHash signatures;
+    without it they are computed here.
+    """
     ordered = articles.sort(ArticleSchema.source_path, ArticleSchema.source_id)
     first_seen = pl.col(ArticleSchema.article_id).cum_count().over(ArticleSchema.article_id) == 1
     exact = ordered.with_columns(
@@ -44,7 +53,12 @@ def mark_duplicates(articles: pl.DataFrame) -> pl.DataFrame:
         )
         .alias(ArticleSchema.article_id)
     )
-    return mark_near_duplicates(exact)
+    if features is None:
+        signatures = minhash_signatures(exact)
+    else:
+        key = ArticleFeaturesSchema.content_sha256
+        signatures = exact.select(key).join(features.select(key, ArticleFeaturesSchema.minhash), on=key, how="left", maintain_order="left")[ArticleFeaturesSchema.minhash]
+    return mark_near_duplicates(exact, signatures)
 
 
 def shingle_hashes(articles: pl.DataFrame) -> list[np.ndarray]:
@@ -73,31 +87,52 @@ def shingle_hashes(articles: pl.DataFrame) -> list[np.ndarray]:
     return [np.asarray(by_doc.get(i, []), dtype=np.uint64) for i in range(articles.height)]
 
 
-def mark_near_duplicates(articles: pl.DataFrame) -> pl.DataFrame:
-    """Set ``duplicate_of`` for lightly edited copies of an earlier article (row order = priority)."""
-    from datasketch import MinHash, MinHashLSH
+def minhash_signatures(articles: pl.DataFrame) -> pl.Series:
+    """Each article's MinHash signature of its word 3-shingles; null when it is too short to compare."""
+    from datasketch import MinHash
 
-    hashes = shingle_hashes(articles)
-    lsh = MinHashLSH(threshold=_CANDIDATE_SIMILARITY, num_perm=_NUM_PERM)
-    template = MinHash(num_perm=_NUM_PERM, hashfunc=int)  # its permutations serve every signature (drawing them costs 0.3 ms each)
-    sets: dict[int, set[int]] = {}
-    ids = articles[ArticleSchema.article_id].to_list()
-    duplicate_of = articles[ArticleSchema.duplicate_of].to_list()
-    for index, values in enumerate(hashes):
-        if duplicate_of[index] is not None or len(values) < MIN_WORDS - SHINGLE_WORDS + 1:
+    template = MinHash(num_perm=_NUM_PERM, seed=_SEED, hashfunc=int, scheme=_SCHEME)  # its permutations serve every signature (drawing them costs 0.3 ms each)
+    signatures = []
+    for values in shingle_hashes(articles):
+        if len(values) < _MIN_SHINGLES:
+            signatures.append(None)
             continue
         signature = MinHash(num_perm=_NUM_PERM, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
         signature.update_batch(values)
-        shingles = set(values.tolist())
+        signatures.append(signature.hashvalues.tolist())
+    return pl.Series(ArticleFeaturesSchema.minhash, signatures, dtype=pl.List(pl.UInt32))
+
+
+def mark_near_duplicates(articles: pl.DataFrame, signatures: pl.Series) -> pl.DataFrame:
+    """Set ``duplicate_of`` for lightly edited copies of an earlier article (row order = priority).
+
+    ``signatures`` are the rows' MinHash signatures. Candidates from LSH are confirmed with the
+    exact Jaccard similarity of their shingles, hashed only for the few articles that have candidates.
+    """
+    from datasketch import LeanMinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=_CANDIDATE_SIMILARITY, num_perm=_NUM_PERM)
+    ids = articles[ArticleSchema.article_id].to_list()
+    duplicate_of = articles[ArticleSchema.duplicate_of].to_list()
+    shingles: dict[int, set[int]] = {}
+
+    def shingles_of(index: int) -> set[int]:
+        if index not in shingles:
+            shingles[index] = set(shingle_hashes(articles.slice(index, 1))[0].tolist())
+        return shingles[index]
+
+    for index, values in enumerate(signatures.to_list()):
+        if duplicate_of[index] is not None or values is None:
+            continue
+        signature = LeanMinHash(seed=_SEED, hashvalues=np.asarray(values, dtype=np.uint32), scheme=_SCHEME)
         confirmed = [
             other for other in sorted(lsh.query(signature))
-            if len(shingles & sets[other]) / len(shingles | sets[other]) >= NEAR_DUPLICATE_SIMILARITY
+            if len(shingles_of(index) & shingles_of(other)) / len(shingles_of(index) | shingles_of(other)) >= NEAR_DUPLICATE_SIMILARITY
         ]
         if confirmed:
             duplicate_of[index] = ids[confirmed[0]]
         else:
             lsh.insert(index, signature)
-            sets[index] = shingles
     # an exact copy of a near copy points at the original too
     near = {ids[i]: duplicate_of[i] for i in range(len(ids)) if duplicate_of[i] is not None}
     duplicate_of = [near.get(d, d) if d is not None else None for d in duplicate_of]

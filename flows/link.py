@@ -20,7 +20,7 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from flows.ids import stable_id
-from schemas import ArticleSchema, ClaimSchema, FigureComparisonSchema, FigureSchema, QuoteSchema
+from schemas import ArticleFeaturesSchema, ArticleSchema, ClaimSchema, FigureComparisonSchema, FigureSchema, QuoteSchema
 
 #: TF-IDF cosine at or above which two articles cover the same story. Measured: the
 #: five seed outlets on one event score 0.32-0.51 pairwise among 125 articles (0.19-0.39
@@ -86,12 +86,53 @@ def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 # -- stories -----------------------------------------------------------------
 
 
-def _story_edges(texts: Sequence[str], days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    from sklearn.feature_extraction.text import TfidfVectorizer
+#: Words of a story's vocabulary: letters first, so numbers and dates do not tie articles together.
+_STORY_TOKENS = r"(?u)\b[^\W\d_][\w'-]+\b"
+def story_terms(texts: pl.Series) -> pl.DataFrame:
+    """Each text's distinct terms (sorted) and their counts, in the texts' order: the per-article part of
+    the stories' TF-IDF, which needs no other article and so is computed with the batch (the IDF, which
+    needs the run, is not). Tokens and stop words are those of TfidfVectorizer(stop_words="english")."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    vectors = TfidfVectorizer(
-        sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32
-    ).fit_transform(texts)
+    docs = texts.to_frame(ArticleSchema.text).with_row_index("__doc")
+    counted = (
+        docs.select("__doc", pl.col(ArticleSchema.text).str.to_lowercase().str.extract_all(_STORY_TOKENS).alias(ArticleFeaturesSchema.terms))
+        .explode(ArticleFeaturesSchema.terms)
+        .drop_nulls(ArticleFeaturesSchema.terms)
+        .filter(~pl.col(ArticleFeaturesSchema.terms).is_in(sorted(ENGLISH_STOP_WORDS)))
+        .group_by("__doc", ArticleFeaturesSchema.terms)
+        .len(ArticleFeaturesSchema.term_counts)
+        .sort("__doc", ArticleFeaturesSchema.terms)
+        .group_by("__doc", maintain_order=True)
+        .agg(ArticleFeaturesSchema.terms, pl.col(ArticleFeaturesSchema.term_counts).cast(pl.UInt32))
+    )
+    return (
+        docs.select("__doc")
+        .join(counted, on="__doc", how="left", maintain_order="left")
+        .select(
+            pl.col(ArticleFeaturesSchema.terms).fill_null(pl.lit([], pl.List(pl.String))),
+            pl.col(ArticleFeaturesSchema.term_counts).fill_null(pl.lit([], pl.List(pl.UInt32))),
+        )
+    )
+
+
+def story_vectors(terms: pl.Series, term_counts: pl.Series) -> csr_matrix:
+    """TF-IDF rows as scikit-learn's TfidfVectorizer makes them (sublinear tf, smoothed idf, unit length),
+    with the vocabulary and document frequencies of this run's articles."""
+    from sklearn.preprocessing import normalize
+
+    lengths = terms.list.len().to_numpy().astype(np.int64)
+    codes = terms.explode(empty_as_null=False).cast(pl.Categorical).to_physical().to_numpy()
+    vocabulary, indices = np.unique(codes, return_inverse=True)
+    weights = 1.0 + np.log(term_counts.explode(empty_as_null=False).to_numpy().astype(np.float64))
+    document_frequency = np.bincount(indices, minlength=len(vocabulary))
+    weights *= np.log((1.0 + len(lengths)) / (1.0 + document_frequency[indices])) + 1.0
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    matrix = csr_matrix((weights.astype(np.float32), indices, indptr), shape=(len(lengths), max(len(vocabulary), 1)))
+    return normalize(matrix, norm="l2", copy=False)
+
+
+def _story_edges(vectors: csr_matrix, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     # rows are in date order, undated last: a block of rows is compared only with the later rows
     # it could link to (published within the window, or undated), not with the whole run
     n = vectors.shape[0]
@@ -115,15 +156,25 @@ def _story_edges(texts: Sequence[str], days: np.ndarray) -> tuple[np.ndarray, np
     return row_idx[near], col_idx[near]
 
 
-def assign_stories(articles: pl.DataFrame) -> pl.DataFrame:
-    """``story_id`` for every article: similar content, published close in time."""
+def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``story_id`` for every article: similar content, published close in time.
+
+    ``features`` (``ArticleFeaturesSchema``, computed with each batch) supplies the hashed terms;
+    without it they are computed here.
+    """
     if articles.is_empty():
         return articles.with_columns(pl.lit(None, pl.String).alias(ArticleSchema.story_id))
     ordered = articles.with_row_index("__input").sort(
         ArticleSchema.published_at, ArticleSchema.article_id, nulls_last=True
     )
+    if features is None:
+        terms = story_terms(ordered[ArticleSchema.text])
+    else:
+        key = ArticleFeaturesSchema.content_sha256
+        terms = ordered.select(key).join(features, on=key, how="left", maintain_order="left")
     days = (ordered[ArticleSchema.published_at].dt.epoch("s").cast(pl.Float64) / 86400.0).to_numpy()
-    rows, cols = _story_edges(ordered[ArticleSchema.text].to_list(), np.asarray(days, dtype=np.float64))
+    vectors = story_vectors(terms[ArticleFeaturesSchema.terms], terms[ArticleFeaturesSchema.term_counts])
+    rows, cols = _story_edges(vectors, np.asarray(days, dtype=np.float64))
     labels = _components(ordered.height, rows, cols)
     story = _anchored_ids(labels, ordered, ArticleSchema.article_id, "story")
     return ordered.with_columns(story.alias(ArticleSchema.story_id)).sort("__input").drop("__input")
@@ -374,10 +425,10 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
     return rows.sort(ArticleSchema.story_id, FigureComparisonSchema.comparison_id, ArticleSchema.published_at, ArticleSchema.article_id, "char_start", nulls_last=True).select(columns)
 
 
-def link_tables(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+def link_tables(tables: dict[str, pl.DataFrame], features: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """Add story, quote-group and claim-group columns and the figure_comparisons table."""
     linked = dict(tables)
-    articles = assign_stories(tables["articles"].drop(ArticleSchema.story_id, strict=False))
+    articles = assign_stories(tables["articles"].drop(ArticleSchema.story_id, strict=False), features)
     linked["articles"] = articles
     linked["quotes"] = group_quotes(tables["quotes"], articles)
     linked["claims"] = group_claims(tables["claims"], articles)

@@ -26,7 +26,7 @@ from flows.batches import Batch, describe, from_description, plan_batches
 from flows.ingest import discover_inputs
 from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
 from flows.partitions import part_path, split_by_date
-from flows.stages import ARTICLE_TABLES, code_version, combine_batches, write_batch
+from flows.stages import ARTICLE_TABLES, BATCH_TABLES, code_version, combine_batches, write_batch
 from flows.validate import validate_tables
 from flows.views import views_sql
 from schemas import TABLES, RunSchema
@@ -98,7 +98,7 @@ def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_di
     tables = previous_combination(output, run["batch_set"])
     run["combined_reused"] = tables is not None
     if tables is None:
-        parts = [{name: read_table(Path(d) / f"{name}.parquet", TABLES[name]) for name in ARTICLE_TABLES} for d in batch_dirs]
+        parts = [{name: read_table(Path(d) / f"{name}.parquet", schema) for name, schema in BATCH_TABLES.items()} for d in batch_dirs]
         tables = combine_batches(parts)
     failures = validate_tables(tables)
     if failures.height:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import re
+from importlib import metadata
 from pathlib import Path
 
 import polars as pl
@@ -12,22 +15,38 @@ from flows.extract_attributions import extract_quotes_and_claims
 from flows.extract_figures import extract_figures
 from flows.batches import plan_batches
 from flows.ingest import InputFile, ingest_files
-from flows.link import link_tables
-from flows.dedupe import mark_duplicates
+from flows.link import link_tables, story_terms
+from flows.dedupe import mark_duplicates, minhash_signatures
 from flows.normalize import normalize_articles
-from schemas import ArticleSchema, ClaimSchema, FigureSchema, QuoteSchema, RejectSchema
+from schemas import BATCH_ONLY_TABLES, TABLES, ArticleFeaturesSchema, ArticleSchema, ClaimSchema, FigureSchema, QuoteSchema, RejectSchema
 
 ARTICLE_TABLES = ("articles", "quotes", "claims", "figures", "rejects")
+#: What ``process_batch`` returns and a cached batch folder holds: a share of each article table, and
+#: the per-article inputs of linking.
+BATCH_TABLES = {**{name: TABLES[name] for name in ARTICLE_TABLES}, **BATCH_ONLY_TABLES}
 _ID_COLUMNS = {"quotes": QuoteSchema.quote_id, "claims": ClaimSchema.claim_id, "figures": FigureSchema.figure_id}
 
 
 def code_version() -> str:
-    """Package version plus a hash of the source files, so cached results follow code changes."""
+    """Package version plus a hash of the source files and the installed versions of the dependencies,
+    so cached results follow code changes and library upgrades (a new polars may hash strings anew)."""
     digest = hashlib.sha256()
     for folder in ("flows", "schemas"):
         for path in sorted((Path(__file__).resolve().parent.parent / folder).glob("*.py")):
             digest.update(path.read_bytes())
+    for requirement in _runtime_requirements():
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"\0{requirement}={metadata.version(requirement)}".encode())
     return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+def _runtime_requirements() -> list[str]:
+    """Names of the distributions newsfacts requires (not its extras)."""
+    try:
+        declared = metadata.requires("newsfacts") or []
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return []
+    return sorted({re.split(r"[\s<>=!~;\[]", line, maxsplit=1)[0] for line in declared if "extra ==" not in line})
 
 
 def process_batch(files: list[InputFile]) -> dict[str, pl.DataFrame]:
@@ -42,16 +61,26 @@ def process_batch(files: list[InputFile]) -> dict[str, pl.DataFrame]:
         "claims": claims,
         "figures": figures,
         "rejects": pl.concat([ingest_rejects, normalize_rejects]),
+        "article_features": article_features(articles),
     }
+
+
+def article_features(articles: pl.DataFrame) -> pl.DataFrame:
+    """What linking needs of each distinct text, computed here so that it runs in the batch workers and
+    is cached with the batch: a run that adds articles computes it for those only."""
+    texts = articles.unique(ArticleSchema.content_sha256, keep="first", maintain_order=True)
+    return pl.concat(
+        [texts.select(ArticleSchema.content_sha256), minhash_signatures(texts).to_frame(), story_terms(texts[ArticleSchema.text])],
+        how="horizontal",
+    )
 
 
 def write_batch(files: list[InputFile], folder: Path) -> None:
     """Process one batch and write its tables into ``folder`` (also the entry point of a worker process)."""
     from flows.io import write_table
-    from schemas import TABLES
 
     for name, frame in process_batch(files).items():
-        write_table(frame, folder / f"{name}.parquet", TABLES[name])
+        write_table(frame, folder / f"{name}.parquet", BATCH_TABLES[name])
 
 
 def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
@@ -65,7 +94,11 @@ def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFr
         name: pl.concat([p[name] for p in parts], how="vertical") if parts else schema.empty()
         for name, schema in schemas.items()
     }
-    tables["articles"] = mark_duplicates(tables["articles"])
+    features = (
+        pl.concat([p["article_features"] for p in parts], how="vertical").unique(ArticleFeaturesSchema.content_sha256, keep="first", maintain_order=True)
+        if parts else ArticleFeaturesSchema.empty()
+    )
+    tables["articles"] = mark_duplicates(tables["articles"], features)
     copies = tables["articles"].filter(pl.col(ArticleSchema.duplicate_of).is_not_null())[ArticleSchema.article_id]
     for name, id_column in _ID_COLUMNS.items():
         # an exact copy yields its original's rows again (same ids): keep one; a near copy's rows go
@@ -76,7 +109,7 @@ def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFr
             .sort("article_id", "char_start", "char_end")
         )
     tables["rejects"] = tables["rejects"].sort(RejectSchema.source_path, RejectSchema.record, nulls_last=False)
-    return link_tables(tables)
+    return link_tables(tables, features)
 
 
 def run_pipeline(files: list[InputFile], *, batch_size: int = 500) -> dict[str, pl.DataFrame]:

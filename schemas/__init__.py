@@ -1,5 +1,6 @@
 """Pandera models for every table newsfacts writes: the single source of column names."""
 
+from schemas.article_features import ArticleFeaturesSchema
 from schemas.articles import ArticleSchema
 from schemas.claims import ClaimSchema
 from schemas.figure_comparisons import FigureComparisonSchema
@@ -19,11 +20,16 @@ TABLES = {
     "runs": RunSchema,
 }
 
+#: Tables a batch writes into the cache besides its share of the published ones.
+BATCH_ONLY_TABLES = {"article_features": ArticleFeaturesSchema}
+
 #: Tables whose rows point into ``articles.text`` with char_start/char_end/text.
 SPAN_TABLES = ("quotes", "claims", "figures")
 
 __all__ = [
     "TABLES",
+    "BATCH_ONLY_TABLES",
+    "ArticleFeaturesSchema",
     "SPAN_TABLES",
     "ArticleSchema",
     "ClaimSchema",

@@ -185,11 +185,14 @@ def test_comparable_text_is_stable(text):
     assert once == once.strip() and "  " not in once and not set(once) & set("\"'-.,;:!?()“”’‘")
 
 
+WORDS = "army rebels city hama aleppo killed displaced talks embassy leave vote poll tax the 2024 al-Assad's".split()
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.lists(
         st.tuples(
-            st.lists(st.sampled_from("army rebels city hama aleppo killed displaced talks embassy leave vote poll tax".split()), min_size=3, max_size=12),
+            st.lists(st.sampled_from(WORDS), min_size=3, max_size=12),
             st.one_of(st.none(), st.integers(min_value=0, max_value=40)),
         ),
         min_size=2,
@@ -199,20 +202,19 @@ def test_comparable_text_is_stable(text):
 def test_story_edges_equal_an_all_pairs_comparison(docs):
     """Comparing each block only with rows in its date window finds exactly the all-pairs edges."""
     import numpy as np
-    from sklearn.feature_extraction.text import TfidfVectorizer
 
     from flows import link
 
     docs = sorted(docs, key=lambda d: (d[1] is None, d[1] or 0))
     texts = [" ".join(words) for words, _ in docs]
     days = np.array([np.nan if day is None else float(day) for _, day in docs])
+    vectors = _story_vectors(texts)
     original = link._BLOCK_ROWS
     link._BLOCK_ROWS = 4  # several blocks even for a few documents
     try:
-        rows, cols = link._story_edges(texts, days)
+        rows, cols = link._story_edges(vectors, days)
     finally:
         link._BLOCK_ROWS = original
-    vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=r"(?u)\b[^\W\d_][\w'-]+\b", dtype=np.float32).fit_transform(texts)
     similarity = (vectors @ vectors.T).toarray()
     expected = {
         (i, j)
@@ -222,6 +224,31 @@ def test_story_edges_equal_an_all_pairs_comparison(docs):
         and (np.isnan(days[i]) or np.isnan(days[j]) or abs(days[i] - days[j]) <= link.STORY_WINDOW_DAYS)
     }
     assert set(zip(rows.tolist(), cols.tolist())) == expected
+
+
+def _story_vectors(texts):
+    from flows import link
+
+    terms = link.story_terms(pl.Series(texts, dtype=pl.String))
+    return link.story_vectors(terms["terms"], terms["term_counts"])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=0, max_size=12).map(" ".join), min_size=1, max_size=12))
+def test_story_vectors_from_per_batch_counts_equal_scikit_learns_tfidf(texts):
+    """Per-batch term counts plus the run's vocabulary and document frequencies give TfidfVectorizer's similarities."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from flows import link
+
+    ours = _story_vectors(texts)
+    try:
+        theirs = TfidfVectorizer(sublinear_tf=True, stop_words="english", token_pattern=link._STORY_TOKENS).fit_transform(texts)
+    except ValueError:  # no word at all: scikit-learn refuses an empty vocabulary
+        assert ours.nnz == 0
+        return
+    np.testing.assert_allclose((ours @ ours.T).toarray(), (theirs @ theirs.T).toarray(), atol=1e-5)
 
 
 def _partition(labels):
