@@ -45,6 +45,9 @@ SOURCE_SAME = 90.0
 #: story are different quantities, not a disagreement.
 QUANTITY_GAP = 3.0
 
+#: Pairs from which rapidfuzz's threads pay off (most stories compare a handful of sources or quotes).
+_PARALLEL_PAIRS = 20_000
+
 Linker = Callable[[list[str]], np.ndarray]
 
 
@@ -183,9 +186,14 @@ def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None)
 # -- quotes and claims -------------------------------------------------------
 
 
+def _workers(pairs: int) -> int:
+    """All cores for big comparisons; one for small ones, where starting threads costs more than it saves."""
+    return -1 if pairs >= _PARALLEL_PAIRS else 1
+
+
 def _scores_at_least(texts: list[str], scorer: Callable, cutoff: float) -> np.ndarray:
     """All pairs scoring ``cutoff`` or more; the cutoff lets rapidfuzz skip pairs it cannot reach (by length)."""
-    return process.cdist(texts, texts, scorer=scorer, score_cutoff=cutoff, workers=-1) >= cutoff
+    return process.cdist(texts, texts, scorer=scorer, score_cutoff=cutoff, workers=_workers(len(texts) ** 2)) >= cutoff
 
 
 def _quote_links(texts: list[str]) -> np.ndarray:
@@ -228,7 +236,7 @@ def _sharing_words(texts: list[str], min_words: int) -> tuple[np.ndarray, np.nda
 def _pair_scores(texts: list[str], rows: np.ndarray, cols: np.ndarray, scorer: Callable, cutoff: float) -> np.ndarray:
     if not len(rows):
         return np.zeros(0, dtype=np.float32)
-    return process.cpdist([texts[i] for i in rows], [texts[j] for j in cols], scorer=scorer, score_cutoff=cutoff, workers=-1)
+    return process.cpdist([texts[i] for i in rows], [texts[j] for j in cols], scorer=scorer, score_cutoff=cutoff, workers=_workers(len(rows)))
 
 
 def _source_links(names: list[str]) -> np.ndarray:
@@ -242,10 +250,12 @@ def _group_within_stories(rows: pl.DataFrame, key: str, linked: Linker, *, acros
     With ``across_articles`` two rows of the same article are never linked directly.
     """
     edge_rows, edge_cols = [], []
-    positions = rows.with_row_index("__pos")
-    for (_,), story in positions.group_by(ArticleSchema.story_id, maintain_order=True):
-        if story.height < 2 or (across_articles and story[ArticleSchema.article_id].n_unique() < 2):
-            continue
+    story_id = ArticleSchema.story_id
+    linkable = pl.len().over(story_id) >= 2
+    if across_articles:
+        linkable &= pl.col(ArticleSchema.article_id).n_unique().over(story_id) >= 2
+    positions = rows.with_row_index("__pos").filter(linkable)  # most stories are one article: no slice for them
+    for (_,), story in positions.group_by(story_id, maintain_order=True):
         articles = story[ArticleSchema.article_id].to_numpy() if across_articles else None
         src, dst = _story_links(story[key].to_list(), articles, linked)
         pos = story["__pos"].to_numpy()
@@ -271,31 +281,27 @@ def _story_links(keys: list[str], articles: np.ndarray | None, linked: Linker) -
     index: dict[str, int] = {}
     of_row = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
     links = linked(list(index))
-    first = np.full(len(index), -1, dtype=np.int64)
-    other = np.full(len(index), -1, dtype=np.int64)  # first row of the key from an article other than its first row's
+    rows = np.arange(len(keys))
+    first = np.unique(of_row, return_index=True)[1]
     article = np.unique(articles, return_inverse=True)[1] if articles is not None else np.zeros(len(keys), dtype=np.int64)
-    for row, k in enumerate(of_row):
-        if first[k] < 0:
-            first[k] = row
-        elif other[k] < 0 and article[row] != article[first[k]]:
-            other[k] = row
+    other = np.full(len(index), -1, dtype=np.int64)  # first row of the key from an article other than its first row's
+    elsewhere = rows[article != article[first[of_row]]]
+    found, at = np.unique(of_row[elsewhere], return_index=True)
+    other[found] = elsewhere[at]
+    # every (row, linked key) pair: the rows of key k, once per key that k links to
     by_key = np.argsort(of_row, kind="stable")
     bounds = np.searchsorted(of_row[by_key], np.arange(len(index) + 1))
-    src, dst = [], []
-    for k in range(len(index)):
-        targets = np.flatnonzero(links[k])
-        members = by_key[bounds[k] : bounds[k + 1]]
-        if not len(targets):
-            continue
-        reps = np.broadcast_to(first[targets], (len(members), len(targets)))
-        if articles is not None:
-            same = article[members][:, None] == article[first[targets]][None, :]
-            reps = np.where(same, other[targets][None, :], reps)
-        keep = reps >= 0
-        src.append(np.broadcast_to(members[:, None], reps.shape)[keep])
-        dst.append(reps[keep])
-    empty = np.array([], dtype=np.int64)
-    return (np.concatenate(src), np.concatenate(dst)) if src else (empty, empty)
+    pair_key, pair_target = np.nonzero(links)
+    sizes = (bounds[1:] - bounds[:-1])[pair_key]
+    pair = np.repeat(np.arange(len(pair_key)), sizes)
+    offset = np.arange(len(pair)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    members = by_key[bounds[pair_key][pair] + offset]
+    targets = pair_target[pair]
+    representatives = first[targets]
+    if articles is not None:
+        representatives = np.where(article[members] == article[representatives], other[targets], representatives)
+    keep = representatives >= 0
+    return members[keep], representatives[keep]
 
 
 def _with_article_context(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
