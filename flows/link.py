@@ -11,7 +11,9 @@ id), so articles that arrive in a later run and join an existing group keep its 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import polars as pl
@@ -92,7 +94,7 @@ def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 #: Words of a story's vocabulary: letters first, so numbers and dates do not tie articles together.
 _STORY_TOKENS = r"(?u)\b[^\W\d_][\w'-]+\b"
 def story_terms(texts: pl.Series) -> pl.DataFrame:
-    """Each text's distinct terms (sorted) and their counts, in the texts' order: the per-article part of
+    """Each text's distinct terms (64-bit hashes, sorted) and their counts, in the texts' order: the per-article part of
     the stories' TF-IDF, which needs no other article and so is computed with the batch (the IDF, which
     needs the run, is not). Tokens and stop words are those of TfidfVectorizer(stop_words="english")."""
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -105,6 +107,7 @@ def story_terms(texts: pl.Series) -> pl.DataFrame:
         .filter(~pl.col(ArticleFeaturesSchema.terms).is_in(sorted(ENGLISH_STOP_WORDS)))
         .group_by("__doc", ArticleFeaturesSchema.terms)
         .len(ArticleFeaturesSchema.term_counts)
+        .with_columns(pl.col(ArticleFeaturesSchema.terms).hash(seed=0))  # the code version covers polars' version, so cached hashes match
         .sort("__doc", ArticleFeaturesSchema.terms)
         .group_by("__doc", maintain_order=True)
         .agg(ArticleFeaturesSchema.terms, pl.col(ArticleFeaturesSchema.term_counts).cast(pl.UInt32))
@@ -113,7 +116,7 @@ def story_terms(texts: pl.Series) -> pl.DataFrame:
         docs.select("__doc")
         .join(counted, on="__doc", how="left", maintain_order="left")
         .select(
-            pl.col(ArticleFeaturesSchema.terms).fill_null(pl.lit([], pl.List(pl.String))),
+            pl.col(ArticleFeaturesSchema.terms).fill_null(pl.lit([], pl.List(pl.UInt64))),
             pl.col(ArticleFeaturesSchema.term_counts).fill_null(pl.lit([], pl.List(pl.UInt32))),
         )
     )
@@ -125,8 +128,7 @@ def story_vectors(terms: pl.Series, term_counts: pl.Series) -> csr_matrix:
     from sklearn.preprocessing import normalize
 
     lengths = terms.list.len().to_numpy().astype(np.int64)
-    codes = terms.explode(empty_as_null=False).cast(pl.Categorical).to_physical().to_numpy()
-    vocabulary, indices = np.unique(codes, return_inverse=True)
+    vocabulary, indices = np.unique(terms.explode(empty_as_null=False).to_numpy(), return_inverse=True)
     weights = 1.0 + np.log(term_counts.explode(empty_as_null=False).to_numpy().astype(np.float64))
     document_frequency = np.bincount(indices, minlength=len(vocabulary))
     weights *= np.log((1.0 + len(lengths)) / (1.0 + document_frequency[indices])) + 1.0
@@ -140,8 +142,8 @@ def _story_edges(vectors: csr_matrix, days: np.ndarray) -> tuple[np.ndarray, np.
     # it could link to (published within the window, or undated), not with the whole run
     n = vectors.shape[0]
     undated_from = int(np.searchsorted(np.isnan(days), True))
-    rows, cols = [], []
-    for start in range(0, n, _BLOCK_ROWS):
+
+    def block_edges(start: int) -> tuple[np.ndarray, np.ndarray]:
         stop = min(start + _BLOCK_ROWS, n)
         if stop <= undated_from:
             reach = int(np.searchsorted(days[:undated_from], days[stop - 1] + STORY_WINDOW_DAYS, side="right"))
@@ -151,9 +153,12 @@ def _story_edges(vectors: csr_matrix, days: np.ndarray) -> tuple[np.ndarray, np.
         block = (vectors[start:stop] @ vectors[candidates].T).tocoo()
         found = candidates[block.col]
         keep = (block.data >= STORY_SIMILARITY) & (found > block.row + start)
-        rows.append(block.row[keep] + start)
-        cols.append(found[keep])
-    row_idx, col_idx = np.concatenate(rows), np.concatenate(cols)
+        return block.row[keep] + start, found[keep]
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # scipy's sparse product releases the GIL
+        edges = list(pool.map(block_edges, range(0, n, _BLOCK_ROWS)))
+    row_idx = np.concatenate([rows for rows, _ in edges]) if edges else np.array([], dtype=np.int64)
+    col_idx = np.concatenate([cols for _, cols in edges]) if edges else np.array([], dtype=np.int64)
     apart = np.abs(days[row_idx] - days[col_idx])
     near = np.isnan(apart) | (apart <= STORY_WINDOW_DAYS)
     return row_idx[near], col_idx[near]
@@ -162,7 +167,7 @@ def _story_edges(vectors: csr_matrix, days: np.ndarray) -> tuple[np.ndarray, np.
 def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None) -> pl.DataFrame:
     """``story_id`` for every article: similar content, published close in time.
 
-    ``features`` (``ArticleFeaturesSchema``, computed with each batch) supplies the hashed terms;
+    ``features`` (``ArticleFeaturesSchema``, computed with each batch) supplies the term counts;
     without it they are computed here.
     """
     if articles.is_empty():

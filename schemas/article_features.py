@@ -12,7 +12,7 @@ class ArticleFeaturesSchema(pa.DataFrameModel):
     minhash: pl.List(pl.UInt32) = pa.Field(
         nullable=True, description="MinHash signature of the word 3-shingles (near duplicates); null for short texts."
     )
-    terms: pl.List(pl.String) = pa.Field(description="Distinct terms of the text, stop words out (stories' TF-IDF).")
+    terms: pl.List(pl.UInt64) = pa.Field(description="Distinct terms of the text as 64-bit hashes, stop words out (stories' TF-IDF).")
     term_counts: pl.List(pl.UInt32) = pa.Field(description="How often each of terms occurs.")
 
     class Config:
