@@ -98,8 +98,7 @@ def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_di
     tables = previous_combination(output, run["batch_set"])
     run["combined_reused"] = tables is not None
     if tables is None:
-        parts = [{name: read_table(Path(d) / f"{name}.parquet", schema) for name, schema in BATCH_TABLES.items()} for d in batch_dirs]
-        tables = combine_batches(parts)
+        tables = combine_batches({name: read_table(Path(d) / f"{name}.parquet", schema) for name, schema in BATCH_TABLES.items()} for d in batch_dirs)
     failures = validate_tables(tables)
     if failures.height:
         failures_path = write_table(failures, output / "validation_failures.parquet")

@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import re
 from importlib import metadata
+from collections.abc import Iterable
 from pathlib import Path
 
 import polars as pl
@@ -83,21 +84,21 @@ def write_batch(files: list[InputFile], folder: Path) -> None:
         write_table(frame, folder / f"{name}.parquet", BATCH_TABLES[name])
 
 
-def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
+def combine_batches(parts: Iterable[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:
     """Concatenate batch tables, mark duplicate articles, order rows deterministically, link across outlets.
 
     Batch tables carry the cross-outlet columns (story_id, group ids) empty; they
-    are filled here because linking needs every article of the run.
+    are filled here because linking needs every article of the run. ``parts`` may be
+    a generator: no list of them is kept, so each batch's frames are freed as soon as
+    its table has been sorted into the run's (a table at a time, not the whole run twice).
     """
-    schemas = {"articles": ArticleSchema, "quotes": QuoteSchema, "claims": ClaimSchema, "figures": FigureSchema, "rejects": RejectSchema}
-    tables = {
-        name: pl.concat([p[name] for p in parts], how="vertical") if parts else schema.empty()
-        for name, schema in schemas.items()
-    }
-    features = (
-        pl.concat([p["article_features"] for p in parts], how="vertical").unique(ArticleFeaturesSchema.content_sha256, keep="first", maintain_order=True)
-        if parts else ArticleFeaturesSchema.empty()
-    )
+    pieces: dict[str, list[pl.DataFrame]] = {name: [] for name in BATCH_TABLES}
+    for part in parts:
+        for name in BATCH_TABLES:
+            pieces[name].append(part[name])
+    tables = {name: pl.concat(frames, how="vertical") if frames else BATCH_TABLES[name].empty() for name, frames in pieces.items()}
+    del pieces  # the concatenated tables hold the batch frames now; nothing else does
+    features = tables.pop("article_features").unique(ArticleFeaturesSchema.content_sha256, keep="first", maintain_order=True)
     tables["articles"] = mark_duplicates(tables["articles"], features)
     copies = tables["articles"].filter(pl.col(ArticleSchema.duplicate_of).is_not_null())[ArticleSchema.article_id]
     for name, id_column in _ID_COLUMNS.items():
@@ -114,5 +115,4 @@ def combine_batches(parts: list[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFr
 
 def run_pipeline(files: list[InputFile], *, batch_size: int = 500) -> dict[str, pl.DataFrame]:
     """The whole pipeline in-process, no orchestration (used by tests and benchmarks)."""
-    parts = [process_batch(list(batch.files)) for batch in plan_batches(files, batch_size)]
-    return combine_batches(parts)
+    return combine_batches(process_batch(list(batch.files)) for batch in plan_batches(files, batch_size))
