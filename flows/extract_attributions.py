@@ -424,6 +424,12 @@ def _document_head(phrase: str) -> bool:
     return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
 
 
+#: Cues that may come before their source: 'said Ellis', 'added the ministry'.
+_INVERTING_BASES = frozenset({"say", "tell", "add", "write", "ask", "explain"})
+#: Indirect speech before an inverted cue: three words or more, then a comma right before the cue.
+_STATEMENT_THEN_COMMA = re.compile(r"\w+\W+\w+\W+\w+[^,]*,\s*$")
+
+
 def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan], cue_matches: list[re.Match]) -> list[Claim]:
     cues = _find_cues(cue_matches, lo, hi)
     claims: list[Claim] = []
@@ -472,7 +478,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         inverted = False
         if subject is None and (
             re.search(r"[”\"’'],?\s*$", masked[lo:cue.start])  # '"...," suggests Molitor.'
-            or (cue.base in {"say", "tell", "add", "write", "ask", "explain"} and not masked[lo:cue.start].strip())  # 'Said Ellis: "..."'
+            or (cue.base in _INVERTING_BASES and not masked[lo:cue.start].strip())  # 'Said Ellis: "..."'
+            or (cue.base in _INVERTING_BASES and _STATEMENT_THEN_COMMA.search(masked, lo, cue.start))  # 'The ad could start this week, said Brian Baker.'
         ):
             subject = _subject_after(masked, cue.end, hi)
             inverted = subject is not None

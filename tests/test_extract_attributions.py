@@ -100,6 +100,31 @@ def test_inverted_cue_needs_a_name_or_role_after_it(text):
     assert _claims(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its first national television ad could start this week, said Brian Baker, a longtime adviser.",
+         ("Its first national television ad could start this week", "said", "Brian Baker")),
+        ("The council met on Monday, said a spokesman for the ministry.", ("The council met on Monday", "said", "a spokesman for the ministry")),
+    ],
+)
+def test_indirect_speech_before_an_inverted_cue_is_a_claim(text, expected):
+    assert [(c["text"], c["cue"], c["source"]) for c in extract_article(AID, text)[1]] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor, said to be furious, left early.",  # a participle, no source
+        "In 2010, said Smith, the plan failed.",  # two words are no statement
+        "He ate dinner, said grace and left.",
+        "The plan will work, said on Tuesday.",
+    ],
+)
+def test_a_comma_before_said_needs_a_statement_and_a_source_after(text):
+    assert _claims(text) == []
+
+
 def test_denial_sets_stance():
     claims = extract_article(AID, "The army denied that it had withdrawn.")[1]
     assert [c["stance"] for c in claims] == ["denies"]
