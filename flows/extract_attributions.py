@@ -214,18 +214,24 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         if all(w[:1].isupper() or w.startswith("al-") for w in segment.split()) and len(segment.split()) <= 5 and prev_comma >= 0 and not place:
             begin = masked.index(segment, segment_start)
             return begin, begin + len(segment)  # "the Observatory's chief, Rami Abdurrahman, told"
-        if first.lower() in lexicon.DETERMINERS or first[:1].islower():
+        if (first.lower() in lexicon.DETERMINERS or first[:1].islower()) and first.lower() not in {"who", "which"}:
             if prev_comma < 0:
                 return None
-            return _collect_chunk(masked, lo, prev_comma)
-        # "Senator Dianne Feinstein, Democrat of California, said", "Mr. King, 82, told": the sentence opens
-        # with the subject and an apposition follows it
+            return _collect_chunk(masked, lo, _before_parenthesis(masked, lo, prev_comma))  # "Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said"
+        # "Senator Dianne Feinstein, Democrat of California, said", "Mr. King, 82, told", "Donna Rawlings, 59, who
+        # watched the ceremony, said": the sentence opens with the subject and an apposition follows it
         first_comma = masked.find(",", lo, comma)
-        head = _collect_chunk(masked, lo, first_comma) if first_comma > lo else None
+        head = _collect_chunk(masked, lo, _before_parenthesis(masked, lo, first_comma)) if first_comma > lo else None
         if head is not None and not masked[lo : head[0]].strip(" _“”\"'’‘,"):  # or after the quotation: '"...," Mr. King, 82, told me'
             return head
         return None
     return _collect_chunk(masked, lo, hi)
+
+
+def _before_parenthesis(masked: str, lo: int, end: int) -> int:
+    """Where a name ends when a short parenthesis follows it: "Rep. Gwen Moore (D-Wis.)"."""
+    parenthesis = re.search(r"\s*\([^()]{1,40}\)\s*$", masked[lo:end])
+    return lo + parenthesis.start() if parenthesis else end
 
 
 #: "Norman Ornstein, " right before an apposition ("a scholar who ...").
@@ -426,6 +432,8 @@ def _document_head(phrase: str) -> bool:
 
 #: Cues that may come before their source: 'said Ellis', 'added the ministry'.
 _INVERTING_BASES = frozenset({"say", "tell", "add", "write", "ask", "explain"})
+#: What may follow an inverted source: the sentence's end, or an apposition ("said Brian Baker, an adviser").
+_SOURCE_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?()—–-]|$)")
 #: Indirect speech before an inverted cue: three words or more, then a comma right before the cue.
 _STATEMENT_THEN_COMMA = re.compile(r"\w+\W+\w+\W+\w+[^,]*,\s*$")
 
@@ -482,6 +490,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             or (cue.base in _INVERTING_BASES and _STATEMENT_THEN_COMMA.search(masked, lo, cue.start))  # 'The ad could start this week, said Brian Baker.'
         ):
             subject = _subject_after(masked, cue.end, hi)
+            if subject is not None and not re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]) and not _SOURCE_ENDS_CLAUSE.match(masked, subject[1], hi):
+                subject = None  # 'Rep. Jim Jordan (R-Ohio), a member, said the FBI was wrong': "the FBI" is no inverted source
             inverted = subject is not None
         if subject is None:
             continue

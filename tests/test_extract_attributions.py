@@ -125,6 +125,18 @@ def test_a_comma_before_said_needs_a_statement_and_a_source_after(text):
     assert _claims(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Rep. Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said members will help.", "Gregory W. Meeks"),
+        ("Rep. Jim Jordan (R-Ohio), an oversight panel member, said the FBI was wrong.", "Jim Jordan"),  # "the FBI" is content
+        ("Donna Rawlings, 59, who watched the ceremony, said the event brought back memories.", "Donna Rawlings"),
+    ],
+)
+def test_a_named_subject_before_a_parenthesis_or_a_relative_clause(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
+
+
 def test_denial_sets_stance():
     claims = extract_article(AID, "The army denied that it had withdrawn.")[1]
     assert [c["stance"] for c in claims] == ["denies"]
