@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -117,7 +118,7 @@ class MentionIndex:
 
     def _people_by_surname(self) -> dict[str, str]:
         people: dict[str, str] = {}
-        for name in self.names:
+        for name in dict.fromkeys(self.names):  # an article repeats its names; the first longest still wins
             parts = strip_titles(re.sub(r"[’']s$", "", name)).split()
             if len(parts) < 2 or parts[0].lower().rstrip(".") in lexicon.HONORIFICS:
                 continue
@@ -142,12 +143,8 @@ class MentionIndex:
         return self._organizations[head]
 
     def _fullest_organization(self, head: str) -> str | None:
-        pattern = re.compile(
-            rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{re.escape(head)}\b"
-            rf"(?: (?:in|of|for) {_TOKEN}(?: (?:(?:for|of) )?{_TOKEN})*)?"
-        )
         best: str | None = None
-        for match in pattern.finditer(self.text):
+        for match in _organization_pattern(head).finditer(self.text):
             candidate = match.group(0)
             tokens = candidate.split()
             # The words before the head must be capitalized modifiers, not a sentence start.
@@ -163,6 +160,15 @@ class MentionIndex:
             if best is None or len(candidate) > len(best):
                 best = candidate
         return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _organization_pattern(head: str) -> re.Pattern:
+    """'the <Capitalized>{1,4} head (in|of|for <Name>)?': compiled once per head noun, not once per article."""
+    return re.compile(
+        rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{re.escape(head)}\b"
+        rf"(?: (?:in|of|for) {_TOKEN}(?: (?:(?:for|of) )?{_TOKEN})*)?"
+    )
 
 
 @dataclass

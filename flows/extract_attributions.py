@@ -440,6 +440,8 @@ _STATEMENT_THEN_COMMA = re.compile(r"\w+\W+\w+\W+\w+[^,]*,\s*$")
 
 def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan], cue_matches: list[re.Match]) -> list[Claim]:
     cues = _find_cues(cue_matches, lo, hi)
+    if not cues:
+        return []
     claims: list[Claim] = []
     unit_quotes = [q for q in quotes if lo <= q.open_at < hi]
     medium = _medium(masked, lo, hi)
