@@ -25,7 +25,7 @@ from flows.ids import stable_id
 from flows.batches import Batch, describe, from_description, plan_batches
 from flows.ingest import discover_inputs
 from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
-from flows.partitions import part_path, split_by_date
+from flows.partitions import PARTITIONED_DIR, part_path, split_by_date
 from flows.stages import ARTICLE_TABLES, BATCH_TABLES, code_version, combine_batches, write_batch
 from flows.validate import validate_tables
 from flows.views import views_sql
@@ -113,7 +113,7 @@ def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_di
     if previous_runs.exists():
         run_row = pl.concat([read_table(previous_runs), run_row], how="diagonal_relaxed").select(run_row.columns)
     tables["runs"] = run_row
-    publish(tables, output, Path(staging_dir))
+    publish(tables, output, Path(staging_dir), unchanged_from=output if run["combined_reused"] else None)
     summary = {name: frame.height for name, frame in tables.items() if name != "runs"}
     logger.info("published %s to %s", summary, output)
     _publish_artifacts(summary, tables["rejects"], run, output)
@@ -156,16 +156,41 @@ def _publish_artifacts(summary: dict[str, int], rejects: pl.DataFrame, run: dict
     )
 
 
-def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path) -> None:
-    """Write every table (flat, and by date) into ``staging``, then swap it in as ``output`` in one atomic step."""
+def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path, *, unchanged_from: Path | None = None) -> None:
+    """Write every table (flat, and by date) into ``staging``, then swap it in as ``output`` in one atomic step.
+
+    ``unchanged_from`` is a published folder holding these very tables (a re-run that reused them): its
+    files are hard-linked into ``staging`` instead of written again, and only the run history is new.
+    """
     shutil.rmtree(staging, ignore_errors=True)
-    for name, frame in tables.items():
-        write_table(frame, staging / f"{name}.parquet", TABLES[name])
-    for name, parts in split_by_date(tables).items():
-        for partition, frame in parts.items():
-            write_table(frame, part_path(staging, name, partition), TABLES[name])
+    if unchanged_from is not None and _link_published(unchanged_from, staging, [name for name in tables if name != "runs"]):
+        write_table(tables["runs"], staging / RUNS_FILE, TABLES["runs"])
+    else:
+        for name, frame in tables.items():
+            write_table(frame, staging / f"{name}.parquet", TABLES[name])
+        for name, parts in split_by_date(tables).items():
+            for partition, frame in parts.items():
+                write_table(frame, part_path(staging, name, partition), TABLES[name])
     write_text_durably(staging / VIEWS_FILE, views_sql())
     swap_in_folder(staging, output, marker=RUNS_FILE)
+
+
+def _link_published(source: Path, staging: Path, names: list[str]) -> bool:
+    """Hard-link the named tables and their by-date parts from ``source`` into ``staging``; False (and nothing
+    left in ``staging``) where the filesystem cannot, so the caller writes them instead.
+
+    Published files are never modified in place (every write replaces a file), so a link is a copy.
+    """
+    try:
+        staging.mkdir(parents=True)
+        for name in names:
+            os.link(source / f"{name}.parquet", staging / f"{name}.parquet")
+        if (source / PARTITIONED_DIR).is_dir():
+            shutil.copytree(source / PARTITIONED_DIR, staging / PARTITIONED_DIR, copy_function=os.link)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
+    return True
 
 
 @flow(name="newsfacts", task_runner=ThreadPoolTaskRunner(max_workers=max(2, os.cpu_count() or 1)), log_prints=False)

@@ -20,7 +20,7 @@ from flows.batches import jsonl_parts, plan_batches
 from flows.ingest import InputFile, discover_inputs, read_input_file
 from flows.pipeline import newsfacts_flow
 from flows.stages import run_pipeline
-from schemas import TABLES
+from schemas import TABLES, RunSchema
 
 CONTENT_TABLES = [name for name in TABLES if name != "runs"]
 
@@ -82,12 +82,36 @@ def _runs(out: Path) -> pl.DataFrame:
     return pl.read_parquet(out / "runs.parquet")
 
 
+def _published_bytes(out: Path) -> dict[str, bytes]:
+    """Every published file but the run history, by relative path."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.parquet")) if p.name != "runs.parquet"}
+
+
+def test_publish_writes_the_tables_where_links_are_refused(tmp_path, monkeypatch):
+    from flows import pipeline
+
+    tables = run_pipeline(discover_inputs([SEEDS]))
+    tables["runs"] = RunSchema.empty()
+    first = tmp_path / "out"
+    pipeline.publish(tables, first, tmp_path / "staging")
+
+    def refuse(*_args, **_kwargs):
+        raise OSError("links not supported here")
+
+    monkeypatch.setattr(pipeline.os, "link", refuse)
+    second = tmp_path / "again"
+    pipeline.publish(tables, second, tmp_path / "staging2", unchanged_from=first)
+    assert _published_bytes(second) == _published_bytes(first)
+
+
 def test_rerun_reuses_batches_and_equals_a_fresh_run(tmp_path, prefect_server):
     inputs = tmp_path / "in"
     shutil.copytree(SEEDS, inputs)
     out = tmp_path / "out"
     newsfacts_flow(inputs=[str(inputs)], output_dir=str(out), batch_size=2)
+    published = _published_bytes(out)
     newsfacts_flow(inputs=[str(inputs)], output_dir=str(out), batch_size=2)
+    assert _published_bytes(out) == published  # tables and by-date parts republished as they were (linked, not rewritten)
     first, second = _runs(out).rows(named=True)
     assert second["batches_reused"] == second["batches"] == first["batches"] >= 2
     assert first["batches_reused"] == 0
