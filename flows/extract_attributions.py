@@ -486,13 +486,14 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         else:
             subject = _subject_before(masked, lo, cue.start)
         inverted = False
+        after_quotation = subject is None and re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]) is not None  # '"...," suggests Molitor.'
         if subject is None and (
-            re.search(r"[”\"’'],?\s*$", masked[lo:cue.start])  # '"...," suggests Molitor.'
+            after_quotation
             or (cue.base in _INVERTING_BASES and not masked[lo:cue.start].strip())  # 'Said Ellis: "..."'
             or (cue.base in _INVERTING_BASES and _STATEMENT_THEN_COMMA.search(masked, lo, cue.start))  # 'The ad could start this week, said Brian Baker.'
         ):
             subject = _subject_after(masked, cue.end, hi)
-            if subject is not None and not re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]) and not _SOURCE_ENDS_CLAUSE.match(masked, subject[1], hi):
+            if subject is not None and not after_quotation and not _SOURCE_ENDS_CLAUSE.match(masked, subject[1], hi):
                 subject = None  # 'Rep. Jim Jordan (R-Ohio), a member, said the FBI was wrong': "the FBI" is no inverted source
             inverted = subject is not None
         if subject is None:

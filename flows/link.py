@@ -93,6 +93,8 @@ def _components(n: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
 
 #: Words of a story's vocabulary: letters first, so numbers and dates do not tie articles together.
 _STORY_TOKENS = r"(?u)\b[^\W\d_][\w'-]+\b"
+
+
 def story_terms(texts: pl.Series) -> pl.DataFrame:
     """Each text's distinct terms (64-bit hashes, sorted) and their counts, in the texts' order: the per-article part of
     the stories' TF-IDF, which needs no other article and so is computed with the batch (the IDF, which
@@ -228,7 +230,8 @@ def _sharing_words(texts: list[str], min_words: int) -> tuple[np.ndarray, np.nda
     are in the other: the only pairs a subset or trimmed-copy test can link, found with one sparse product
     instead of a fuzzy score for every pair."""
     vocabulary: dict[str, int] = {}
-    words = [{vocabulary.setdefault(w, len(vocabulary)) for w in t.split()} if len(t.split()) >= min_words else set() for t in texts]
+    split = [t.split() for t in texts]
+    words = [{vocabulary.setdefault(w, len(vocabulary)) for w in ws} if len(ws) >= min_words else set() for ws in split]
     counts = np.array([len(w) for w in words], dtype=np.int64)
     indices = np.fromiter((i for w in words for i in sorted(w)), dtype=np.int64, count=int(counts.sum()))
     indptr = np.concatenate([[0], np.cumsum(counts)])
