@@ -39,12 +39,14 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return runs
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of a name
 def _surname_key(token: str) -> str:
     token = token.lower().strip(".,’'")
     token = re.sub(r"^(?:al|el)[- ]", "", token)
     return re.sub(r"[’']s$", "", token)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of a name
 def speaker_kind(name: str | None) -> str:
     """person | organization | unknown, from the words of a resolved name."""
     if not name:
@@ -67,6 +69,7 @@ _HONORIFICS = frozenset(h.rstrip(".") for h in lexicon.HONORIFICS)
 _LEADING_TITLES = frozenset(lexicon.TITLES | {t.rstrip(".") for t in lexicon.HONORIFICS})
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of a name
 def strip_titles(name: str) -> str:
     """Drop leading roles and titles: 'Hezbollah chief Naim Qassem' -> 'Naim Qassem'."""
     words = name.split()

@@ -383,6 +383,8 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
 
 
 def _medium(text: str, lo: int, hi: int) -> str | None:
+    if not lexicon.MEDIUM_WORDS.search(text, lo, hi):
+        return None
     for pattern in lexicon.MEDIUM_PATTERNS:
         match = pattern.search(text, lo, hi)
         if match:

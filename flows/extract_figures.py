@@ -60,10 +60,9 @@ _DATE_EXPR = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b")
 #: Compiled once: these run for every figure of every article.
-_QUALIFIER_PATTERNS = [
-    (re.compile(rf"\b{re.escape(phrase)}\s+$"), lexicon.QUALIFIER_WORDS[phrase])
-    for phrase in sorted(lexicon.QUALIFIER_WORDS, key=len, reverse=True)
-]
+#: A qualifier phrase right before the number; of two that end there ("nearly about", "about") the longer
+#: starts first, so the leftmost match is the one meant.
+_QUALIFIER_BEFORE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUALIFIER_WORDS)) + r")\s+$")
 _PERCENT_CHANGE_PATTERNS = [re.compile(rf"\b{word}\b") for word in lexicon.PERCENT_CHANGE_WORDS]
 _PERCENT_CHANGE_BEFORE = re.compile(
     r"\b(?:" + literal_alternation(sorted(lexicon.PERCENT_CHANGE_WORDS)) + r")\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more than|less than)\s+)?$"
@@ -219,11 +218,8 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
 
 
 def _qualifier_before(text: str, start: int) -> str | None:
-    before = text[max(0, start - 25) : start].lower()
-    for pattern, qualifier in _QUALIFIER_PATTERNS:
-        if pattern.search(before):
-            return qualifier
-    return None
+    match = _QUALIFIER_BEFORE.search(text[max(0, start - 25) : start].lower())
+    return lexicon.QUALIFIER_WORDS[match.group(1)] if match else None
 
 
 def _resolve_as_of(sentence: str, rel_pos: int, published: date | None) -> str | None:

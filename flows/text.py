@@ -37,6 +37,12 @@ def literal_alternation(phrases: list[str]) -> str:
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: Quotation marks: the scanners visit these positions only, not every character.
+_DOUBLE_MARK = re.compile(f"[{re.escape(lexicon.DOUBLE_ANY)}]")
+_SINGLE_MARK = re.compile("['‘’]")
+_CLOSING_MARK = re.compile(r"[\"”’')\]]")
+#: Dotted initials: "u.s", "g.k".
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -69,18 +75,30 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_before(text: str, begin: int, end: int) -> str:
+    """The run of word characters and dots that ends at ``end`` (or just before a newline there), lowercased."""
+    if end > begin and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > begin and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:end].lower().rstrip(".")
+
+
+def _is_abbreviation(token: str) -> bool:
+    return (
+        token in lexicon.ABBREVIATIONS
+        or (len(token) == 1 and "a" <= token <= "z")
+        or (_INITIALS.fullmatch(token) is not None and token.replace(".", "") not in lexicon.PLACE_INITIALS)
+    )
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Split text[start:end] into sentences, not breaking after known abbreviations or initials."""
     end = len(text) if end is None else end
     spans, begin = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)$", text[begin : match.start()])
-        token = word.group(1).lower().rstrip(".") if word else ""
-        if match.group(0).startswith(".") and not re.search(r"[\"”’')\]]", match.group(0)) and (
-            token in lexicon.ABBREVIATIONS
-            or re.fullmatch(r"[a-z]", token)
-            or (re.fullmatch(r"(?:[a-z]\.)+[a-z]", token) and token.replace(".", "") not in lexicon.PLACE_INITIALS)
-        ):
+        if match.group(0).startswith(".") and not _CLOSING_MARK.search(match.group(0)) and _is_abbreviation(_word_before(text, begin, match.start())):
             continue  # "Mr.", "J.", "G.K. Butterfield"; but "in the U.S. The ..." ends a sentence
         split_at = match.end()
         spans.append((begin, split_at))
@@ -112,10 +130,8 @@ def double_quote_spans(text: str, start: int, end: int) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in lexicon.DOUBLE_ANY:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch in lexicon.DOUBLE_CLOSE and not _can_open(text, i, start):
                 continue  # a stray closing mark
@@ -139,9 +155,9 @@ def single_quote_spans(text: str, start: int, end: int, taken: list[QuoteSpan]) 
     spans: list[QuoteSpan] = []
     blocked = [(q.open_at, q.close_at) for q in taken]
     open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in "'‘’" or any(a <= i <= b for a, b in blocked):
+    for mark in _SINGLE_MARK.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
+        if any(a <= i <= b for a, b in blocked):
             continue
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "

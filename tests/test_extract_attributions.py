@@ -445,3 +445,19 @@ def test_a_quotation_resumed_after_a_long_attribution_is_one_statement():
     text = '"It will be very fair," Trump said during a rally in Kenansville, N.C., "but many people are watching."'
     assert [(q, speaker) for q, speaker, _ in _quotes(text)] == [("It will be very fair,", "Trump"), ("but many people are watching.", "Trump")]
     assert [content for _, _, content in _claims(text)] == [text[1:]]
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ('The ministry said in a post on Telegram that "the strikes will continue".', "Telegram"),
+        ('The minister said in a televised address that "the war is over".', "televised address"),
+        ('The embassy, which issued a travel advisory, said "the border is closed".', "travel advisory"),
+        ('The agency, in a report published by state television, said "talks failed".', "state television"),
+        ('Trump wrote on his Twitter account that "the deal is dead".', "Twitter account"),
+        ('Trump said at a rally that "the deal is dead".', None),
+    ],
+)
+def test_the_medium_of_a_statement_is_kept_with_its_quotation(text, medium):
+    quotes = extract_article(AID, text)[0]
+    assert [q["medium"] for q in quotes] == [medium]

@@ -55,3 +55,16 @@ def test_spans_stay_in_bounds(text):
     spans = sentence_spans(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab.Z_1 \n,é’")), max_size=40), st.integers(0, 40))
+def test_word_before_a_sentence_end_is_the_last_run_of_word_characters_and_dots(text, cut):
+    """The abbreviation test reads the word before a full stop by scanning back; it must equal the regex
+    ``[\\w.]+$`` (which may also end just before a final newline)."""
+    import re
+
+    from flows.text import _word_before
+
+    begin = min(cut, len(text))
+    found = re.search(r"([\w.]+)$", text[begin:])
+    assert _word_before(text, begin, len(text)) == (found.group(1).lower().rstrip(".") if found else "")
