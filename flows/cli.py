@@ -27,13 +27,16 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"newsfacts run: input not found: {', '.join(missing)}", file=sys.stderr)
         return 2
     output = Path(args.output).resolve()
+    from flows import prefect_server
+
+    server = prefect_server.launch()  # starts while the pipeline is imported
     from flows.io import NotAnOutputFolder, OutputBusy, output_lock
     from flows.pipeline import RUNS_FILE, ValidationFailed, run_flow
 
     from flows.progress import progress_bar
 
     try:
-        with output_lock(output, RUNS_FILE), progress_bar(enabled=not (args.quiet or args.json)):
+        with output_lock(output, RUNS_FILE), progress_bar(enabled=not (args.quiet or args.json)), prefect_server.serving(server):
             summary = run_flow(
                 inputs, str(output), batch_size=args.batch_size, workers=args.workers, dask_address=args.dask_address
             )

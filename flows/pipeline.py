@@ -6,11 +6,9 @@ Tasks are thin wrappers over ``flows.stages``; they pass file paths, never frame
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from prefect.futures import as_completed
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows import processes, progress
+from flows import prefect_server, processes, progress
 from flows.ids import stable_id
 from flows.batches import Batch, describe, from_description, plan_batches
 from flows.ingest import discover_inputs
@@ -232,30 +230,6 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
         return summary
 
 
-@contextlib.contextmanager
-def _one_prefect_server() -> Iterator[None]:
-    """One Prefect API for the run and every Dask worker.
-
-    With no ``PREFECT_API_URL``, each Dask worker process would start a temporary
-    server of its own (half a minute each, and the run's history split among them).
-    """
-    if os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    server = SubprocessASGIServer()
-    server.start(timeout=int(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")))
-    os.environ["PREFECT_API_URL"] = server.api_url  # inherited by local worker processes
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        del os.environ["PREFECT_API_URL"]
-        server.stop()
-
-
 def run_flow(inputs: list[str], output_dir: str, *, batch_size: int = 500, workers: int = 0, dask_address: str | None = None) -> dict:
     """Run the flow here (threads), on a local Dask cluster of ``workers`` processes, or on a running one."""
     if not dask_address and workers <= 1:
@@ -268,5 +242,5 @@ def run_flow(inputs: list[str], output_dir: str, *, batch_size: int = 500, worke
         runner = DaskTaskRunner(
             cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True, "dashboard_address": None}
         )
-    with _one_prefect_server():
+    with prefect_server.serving(prefect_server.launch()):  # one API for the run and every Dask worker
         return newsfacts_flow.with_options(task_runner=runner)(inputs=inputs, output_dir=output_dir, batch_size=batch_size)
