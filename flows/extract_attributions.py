@@ -259,6 +259,20 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
+#: Words that open a plural subject: "Several environmental groups", "Many residents", "Two officials".
+_QUANTIFIERS = {"several", "many", "some", "most", "both", "few", "numerous", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _plural_noun_phrase(tokens: list[re.Match], first: int) -> list[re.Match] | None:
+    """Lowercase words from ``first`` up to the first plural noun (at most three words); none when there is
+    none; None when the noun is a unit ("two months", "five miles"), which says nobody spoke."""
+    for k, tok in enumerate(tokens[first : first + 3]):
+        word = tok.group(0)
+        if not word.isalpha() or not word.islower() or word.endswith("ed") or word in lexicon.UNIT_STOPS:
+            return []
+        if word.endswith("s") and not word.endswith("ss"):
+            return None if word in lexicon.MEASURE_UNITS else tokens[first : first + k + 1]
+    return []
 
 
 def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int, int] | None:
@@ -281,6 +295,11 @@ def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int,
         head_noun = word.isalpha() and not word.endswith("ed") and word not in lexicon.UNIT_STOPS  # not "issued", not "on"
         if taken and (taken[-1].group(0).endswith(("'s", "’s")) or (taken[0].group(0).lower() in _DETERMINERS and all(t.group(0)[:1].isupper() for t in taken[1:]))) and head_noun:
             taken.append(tok)
+        elif len(taken) == 1 and taken[0].group(0).lower() in _QUANTIFIERS:
+            phrase = _plural_noun_phrase(tokens, j)  # "Several environmental groups granted ..."
+            if phrase is None:
+                return None  # "Two months later, ...": a time, not a speaker
+            taken.extend(phrase)
         break
     if not taken or (len(taken) == 1 and taken[0].group(0).lower() in _DETERMINERS):
         return None

@@ -461,3 +461,20 @@ def test_a_quotation_resumed_after_a_long_attribution_is_one_statement():
 def test_the_medium_of_a_statement_is_kept_with_its_quotation(text, medium):
     quotes = extract_article(AID, text)[0]
     assert [q["medium"] for q in quotes] == [medium]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Several environmental groups granted the company a waiver, saying the project was safe.", "Several environmental groups"),
+        ("Many residents fled the city, saying the army was coming.", "Many residents"),
+        ("Two officials resigned on Monday, saying they had been misled.", "Two officials"),
+        ("Several hundred marched downtown, saying the law was unfair.", "Several"),  # no plural noun: the quantifier alone
+    ],
+)
+def test_a_quantified_plural_subject_is_taken_up_to_its_noun(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
+
+
+def test_a_quantified_time_opens_no_subject():
+    assert _claims("Two months later, the chain raised wages, telling workers the change was overdue.") == []
