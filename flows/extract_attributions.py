@@ -401,8 +401,11 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
     return start, end
 
 
+_MEDIUM_WORD = re.compile(literal_alternation(lexicon.MEDIUM_WORDS))
+
+
 def _medium(text: str, lo: int, hi: int) -> str | None:
-    if not lexicon.MEDIUM_WORDS.search(text, lo, hi):
+    if not _MEDIUM_WORD.search(text, lo, hi):
         return None
     for pattern in lexicon.MEDIUM_PATTERNS:
         match = pattern.search(text, lo, hi)
