@@ -61,6 +61,34 @@ def mark_duplicates(articles: pl.DataFrame, features: pl.DataFrame | None = None
     return mark_near_duplicates(exact, signatures)
 
 
+def _band_collisions(signatures: pl.Series, rows: list[int]) -> list[tuple[int, list[int]]]:
+    """(row, earlier rows sharing an LSH band with it), for the given rows that have any, in row order.
+
+    The bands are those ``datasketch.MinHashLSH`` uses at the candidate threshold, found all at once:
+    a table lookup per article and band would cost more than the comparisons it saves.
+    """
+    from datasketch import MinHashLSH
+
+    if not rows:
+        return []
+    lsh = MinHashLSH(threshold=_CANDIDATE_SIMILARITY, num_perm=_NUM_PERM)
+    matrix = signatures.gather(rows).list.to_array(_NUM_PERM).to_numpy().astype(np.uint32, copy=False)
+    buckets = []
+    for band, (start, end) in enumerate(lsh.hashranges):
+        keys = np.ascontiguousarray(matrix[:, start:end]).view(np.dtype((np.void, 4 * (end - start)))).ravel()
+        _, bucket = np.unique(keys, return_inverse=True)
+        buckets.append(pl.DataFrame({"row": np.asarray(rows), "band": band, "bucket": bucket.ravel()}))
+    members = pl.concat(buckets)
+    pairs = (
+        members.join(members, on=["band", "bucket"], suffix="_earlier")
+        .filter(pl.col("row_earlier") < pl.col("row"))
+        .group_by("row")
+        .agg(pl.col("row_earlier").unique().sort())
+        .sort("row")
+    )
+    return list(zip(pairs["row"].to_list(), pairs["row_earlier"].to_list(), strict=True))
+
+
 def shingle_hashes(articles: pl.DataFrame) -> list[np.ndarray]:
     """32-bit hashes of each article's lower-cased word 3-shingles (all words when shorter)."""
     words = (
@@ -106,14 +134,14 @@ def minhash_signatures(articles: pl.DataFrame) -> pl.Series:
 def mark_near_duplicates(articles: pl.DataFrame, signatures: pl.Series) -> pl.DataFrame:
     """Set ``duplicate_of`` for lightly edited copies of an earlier article (row order = priority).
 
-    ``signatures`` are the rows' MinHash signatures. Candidates from LSH are confirmed with the
-    exact Jaccard similarity of their shingles, hashed only for the few articles that have candidates.
+    ``signatures`` are the rows' MinHash signatures. An article is compared with the earlier originals
+    whose signature shares an LSH band with its own (datasketch's banding for the candidate threshold),
+    and is a copy of the first whose shingles' exact Jaccard similarity reaches the threshold; shingles
+    are hashed only for the few articles that have candidates.
     """
-    from datasketch import LeanMinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=_CANDIDATE_SIMILARITY, num_perm=_NUM_PERM)
     ids = articles[ArticleSchema.article_id].to_list()
     duplicate_of = articles[ArticleSchema.duplicate_of].to_list()
+    eligible = (signatures.is_not_null() & articles[ArticleSchema.duplicate_of].is_null()).arg_true().to_list()
     shingles: dict[int, set[int]] = {}
 
     def shingles_of(index: int) -> set[int]:
@@ -121,18 +149,15 @@ def mark_near_duplicates(articles: pl.DataFrame, signatures: pl.Series) -> pl.Da
             shingles[index] = set(shingle_hashes(articles.slice(index, 1))[0].tolist())
         return shingles[index]
 
-    for index, values in enumerate(signatures.to_list()):
-        if duplicate_of[index] is not None or values is None:
-            continue
-        signature = LeanMinHash(seed=_SEED, hashvalues=np.asarray(values, dtype=np.uint32), scheme=_SCHEME)
+    original = dict.fromkeys(eligible, True)  # in row order; an article found to be a copy stops being a candidate
+    for index, earlier in _band_collisions(signatures, eligible):
         confirmed = [
-            other for other in sorted(lsh.query(signature))
-            if len(shingles_of(index) & shingles_of(other)) / len(shingles_of(index) | shingles_of(other)) >= NEAR_DUPLICATE_SIMILARITY
+            other for other in earlier
+            if original[other] and len(shingles_of(index) & shingles_of(other)) / len(shingles_of(index) | shingles_of(other)) >= NEAR_DUPLICATE_SIMILARITY
         ]
         if confirmed:
             duplicate_of[index] = ids[confirmed[0]]
-        else:
-            lsh.insert(index, signature)
+            original[index] = False
     # an exact copy of a near copy points at the original too
     near = {ids[i]: duplicate_of[i] for i in range(len(ids)) if duplicate_of[i] is not None}
     duplicate_of = [near.get(d, d) if d is not None else None for d in duplicate_of]
