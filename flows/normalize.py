@@ -18,7 +18,6 @@ from flows import lexicon
 from flows.ids import sha256_hex, stable_id
 from schemas import ArticleSchema, RejectSchema
 
-_WS = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
 _TERMINAL = tuple('.!?:;"”’\')]…')
 
 
@@ -39,8 +38,18 @@ class ParsedArticle:
 _DOUBLED_MARK = re.compile(r"(?<![''`])(?:''|``)(?![''`])")
 
 
+#: Runs of spaces, tabs and no-break or thin spaces become one space. The pattern skips a lone plain
+#: space, which would be replaced by itself: rewriting every space of a text costs most of normalizing.
+_SPACING = re.compile(r" [ \t\u00a0\u2009\u200a\u202f]+|[\t\u00a0\u2009\u200a\u202f][ \t\u00a0\u2009\u200a\u202f]*")
+
+
 def _clean_line(line: str) -> str:
-    return _DOUBLED_MARK.sub('"', _WS.sub(" ", line)).strip()
+    return _DOUBLED_MARK.sub('"', _SPACING.sub(" ", line)).strip()
+
+
+def _clean_lines(text: str) -> list[str]:
+    """``_clean_line`` of every line; the substitutions run once over the text (neither crosses a newline)."""
+    return [line.strip() for line in _DOUBLED_MARK.sub('"', _SPACING.sub(" ", text)).split("\n")]
 
 
 def _date_only(value: str) -> datetime | None:
@@ -146,7 +155,7 @@ def _wire_credits(line: str) -> list[str] | None:
 
 def parse_article(raw_text: str) -> ParsedArticle:
     """Split a raw article into body text and header metadata."""
-    lines = [_clean_line(line) for line in raw_text.split("\n")]
+    lines = _clean_lines(raw_text)
     article = ParsedArticle(text="")
     start = _parse_header(lines, article)
     paragraphs: list[str] = []

@@ -91,3 +91,15 @@ def test_parse_never_raises_and_keeps_no_blank_paragraphs(raw):
 def test_a_single_line_record_is_body_not_title():
     article = parse_article("Officials said 12 people were killed on the road")
     assert (article.text, article.title) == ("Officials said 12 people were killed on the road", None)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab \t\u00a0\u2009\u200a\u202f\n'`\"")), max_size=60))
+def test_spacing_is_collapsed_line_by_line_as_a_plain_collapse_would(text):
+    """Lines are cleaned in one pass over the text: the same lines as collapsing every run of spaces, tabs and
+    no-break or thin spaces into one space, line by line."""
+    import re
+
+    from flows.normalize import _DOUBLED_MARK, _clean_lines
+
+    every_run = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
+    assert _clean_lines(text) == [_DOUBLED_MARK.sub('"', every_run.sub(" ", line)).strip() for line in text.split("\n")]
