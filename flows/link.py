@@ -253,7 +253,7 @@ def _source_links(names: list[str]) -> np.ndarray:
 
 
 def _group_within_stories(rows: pl.DataFrame, key: str, linked: Linker, *, across_articles: bool = True) -> np.ndarray:
-    """Component labels for ``rows`` (story_id, ``key``, article_id), linking rows of one story only.
+    """Component labels for ``rows`` (story_id, ``key``, article_id; sorted by story), linking rows of one story only.
 
     With ``across_articles`` two rows of the same article are never linked directly.
     """
@@ -263,12 +263,19 @@ def _group_within_stories(rows: pl.DataFrame, key: str, linked: Linker, *, acros
     if across_articles:
         linkable &= pl.col(ArticleSchema.article_id).n_unique().over(story_id) >= 2
     positions = rows.with_row_index("__pos").filter(linkable)  # most stories are one article: no slice for them
-    for (_,), story in positions.group_by(story_id, maintain_order=True):
-        articles = story[ArticleSchema.article_id].to_numpy() if across_articles else None
-        src, dst = _story_links(story[key].to_list(), articles, linked)
-        pos = story["__pos"].to_numpy()
-        edge_rows.append(pos[src])
-        edge_cols.append(pos[dst])
+    runs = positions[story_id].rle_id().to_numpy()
+    starts = np.flatnonzero(np.concatenate([[True], runs[1:] != runs[:-1]])) if len(runs) else np.zeros(0, dtype=np.int64)
+    if len(starts) != positions[story_id].n_unique():
+        msg = "rows must be sorted by story_id"
+        raise ValueError(msg)
+    # each story is a run of rows: slices of whole columns, not one sub-frame per story
+    keys, pos = positions[key].to_list(), positions["__pos"].to_numpy()
+    articles = positions[ArticleSchema.article_id].to_numpy() if across_articles else None
+    bounds = [*starts.tolist(), len(runs)]
+    for start, end in zip(bounds[:-1], bounds[1:], strict=True):
+        src, dst = _story_links(keys[start:end], articles[start:end] if articles is not None else None, linked)
+        edge_rows.append(pos[start:end][src])
+        edge_cols.append(pos[start:end][dst])
     empty = np.array([], dtype=np.int64)
     return _components(
         rows.height,
