@@ -249,7 +249,7 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         chunk = _collect_chunk(masked, lo + with_match.end(), subject_end)
         if chunk:
             return chunk
-    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout)\b[^,]{0,80},\s*)?", left)
+    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout|" + _TIME_LATER + r")\b[^,]{0,80},\s*)?", left)
     found = _clause_opening_subject(masked, lo + (intro.end() if intro else 0), cue_start)
     if found is None or masked[found[0] : found[1]].split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
         last_clause = max(left.rfind(", "), left.rfind("), "))
@@ -259,6 +259,8 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
+#: A time that opens a sentence: "Two months later, Clinton ...", "Days earlier, ...", "A year ago, ...".
+_TIME_LATER = r"(?:[A-Z]\w*\s+)?(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|after|before)"
 #: Words that open a plural subject: "Several environmental groups", "Many residents", "Two officials".
 _QUANTIFIERS = {"several", "many", "some", "most", "both", "few", "numerous", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 

@@ -476,5 +476,16 @@ def test_a_quantified_plural_subject_is_taken_up_to_its_noun(text, source):
     assert [s for s, _, _ in _claims(text)] == [source]
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Two months later, Clinton won cheers when she called in, telling them the raise was overdue.", "Clinton"),
+        ("Days earlier, the ministry closed the border, saying the risk had grown.", "the ministry"),
+    ],
+)
+def test_a_time_opening_the_sentence_is_not_the_subject(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
+
+
 def test_a_quantified_time_opens_no_subject():
-    assert _claims("Two months later, the chain raised wages, telling workers the change was overdue.") == []
+    assert _claims("Two months away from the vote, raising wages and telling workers the change was overdue.") == []
