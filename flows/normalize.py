@@ -43,13 +43,17 @@ _DOUBLED_MARK = re.compile(r"(?<![''`])(?:''|``)(?![''`])")
 _SPACING = re.compile(r" [ \t\u00a0\u2009\u200a\u202f]+|[\t\u00a0\u2009\u200a\u202f][ \t\u00a0\u2009\u200a\u202f]*")
 
 
+def _clean_spacing(text: str) -> str:
+    return _DOUBLED_MARK.sub('"', _SPACING.sub(" ", text))
+
+
 def _clean_line(line: str) -> str:
-    return _DOUBLED_MARK.sub('"', _SPACING.sub(" ", line)).strip()
+    return _clean_spacing(line).strip()
 
 
 def _clean_lines(text: str) -> list[str]:
     """``_clean_line`` of every line; the substitutions run once over the text (neither crosses a newline)."""
-    return [line.strip() for line in _DOUBLED_MARK.sub('"', _SPACING.sub(" ", text)).split("\n")]
+    return [line.strip() for line in _clean_spacing(text).split("\n")]
 
 
 def _date_only(value: str) -> datetime | None:
