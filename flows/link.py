@@ -49,8 +49,16 @@ QUANTITY_GAP = 3.0
 
 #: Pairs from which rapidfuzz's threads pay off (most stories compare a handful of sources or quotes).
 _PARALLEL_PAIRS = 20_000
+#: Cells of one block of pairwise scores: a story's texts are compared a block of rows at a time, so
+#: memory stays bounded however many distinct quotes or claims one story has (all pairs at once grow
+#: with the square of the largest story).
+_BLOCK_CELLS = 4_000_000
+#: The same for the sparse word-sharing product, whose cells cost about 40 bytes each on the way
+#: (values, indices, coordinates) against 4 for a score.
+_SHARING_BLOCK_CELLS = 500_000
 
-Linker = Callable[[list[str]], np.ndarray]
+#: Texts in, linked pairs out (row indices, column indices; every text linked to itself).
+Linker = Callable[[list[str]], tuple[np.ndarray, np.ndarray]]
 
 
 def comparable_text(column: str, *, mask_numbers: bool = False) -> pl.Expr:
@@ -174,7 +182,9 @@ def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None)
     """
     if articles.is_empty():
         return articles.with_columns(pl.lit(None, pl.String).alias(ArticleSchema.story_id))
-    ordered = articles.with_row_index("__input").sort(
+    # ids, times and texts' keys only: the articles themselves (their text) are not sorted and sorted back
+    needed = [ArticleSchema.article_id, ArticleSchema.published_at, ArticleSchema.text if features is None else ArticleFeaturesSchema.content_sha256]
+    ordered = articles.select(needed).with_row_index("__input").sort(
         ArticleSchema.published_at, ArticleSchema.article_id, nulls_last=True
     )
     if features is None:
@@ -187,7 +197,8 @@ def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None)
     rows, cols = _story_edges(vectors, np.asarray(days, dtype=np.float64))
     labels = _components(ordered.height, rows, cols)
     story = _anchored_ids(labels, ordered, ArticleSchema.article_id, "story")
-    return ordered.with_columns(story.alias(ArticleSchema.story_id)).sort("__input").drop("__input")
+    in_input_order = ordered.select("__input", story.alias(ArticleSchema.story_id)).sort("__input")
+    return articles.with_columns(in_input_order[ArticleSchema.story_id])
 
 
 # -- quotes and claims -------------------------------------------------------
@@ -198,37 +209,53 @@ def _workers(pairs: int) -> int:
     return -1 if pairs >= _PARALLEL_PAIRS else 1
 
 
-def _scores_at_least(texts: list[str], scorer: Callable, cutoff: float) -> np.ndarray:
+def _row_blocks(rows: int, columns: int, cells: int = _BLOCK_CELLS) -> list[tuple[int, int]]:
+    """(start, end) of blocks of ``rows`` of at most ``cells`` cells each."""
+    step = max(1, cells // max(columns, 1))
+    return [(start, min(start + step, rows)) for start in range(0, rows, step)]
+
+
+def _union(n: int, *pairs: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pairs of several lists, in row-major order."""
+    keys = np.unique(np.concatenate([rows.astype(np.int64) * n + cols for rows, cols in pairs]))
+    return keys // n, keys % n
+
+
+def _scores_at_least(texts: list[str], scorer: Callable, cutoff: float) -> tuple[np.ndarray, np.ndarray]:
     """All pairs scoring ``cutoff`` or more; the cutoff lets rapidfuzz skip pairs it cannot reach (by length)."""
-    return process.cdist(texts, texts, scorer=scorer, score_cutoff=cutoff, workers=_workers(len(texts) ** 2)) >= cutoff
+    rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    workers = _workers(len(texts) ** 2)
+    for start, end in _row_blocks(len(texts), len(texts)):
+        block = process.cdist(texts[start:end], texts, scorer=scorer, score_cutoff=cutoff, workers=workers)
+        block_rows, block_cols = np.nonzero(block >= cutoff)
+        rows.append(block_rows + start)
+        cols.append(block_cols)
+    return np.concatenate(rows), np.concatenate(cols)
 
 
-def _quote_links(texts: list[str]) -> np.ndarray:
+def _quote_links(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Same quotation: nearly equal, or one a trimmed copy of the other."""
-    linked = _scores_at_least(texts, fuzz.ratio, QUOTE_SAME)
     rows, cols = _sharing_words(texts, QUOTE_MIN_WORDS)
     lengths = np.array([len(t) for t in texts], dtype=np.float64)
     comparable = np.minimum(lengths[rows], lengths[cols]) >= 0.5 * np.maximum(lengths[rows], lengths[cols])
     rows, cols = rows[comparable], cols[comparable]
     contained = _pair_scores(texts, rows, cols, fuzz.partial_ratio, QUOTE_CONTAINED) >= QUOTE_CONTAINED
-    linked[rows[contained], cols[contained]] = True
-    return linked
+    return _union(len(texts), _scores_at_least(texts, fuzz.ratio, QUOTE_SAME), (rows[contained], cols[contained]))
 
 
-def _claim_links(texts: list[str]) -> np.ndarray:
+def _claim_links(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Same statement: the same content words, in order or as a subset of a longer report."""
     # token_sort_ratio is ratio over the sorted words; sorting once per text, not once per pair, is 10x faster
-    linked = _scores_at_least([" ".join(sorted(t.split())) for t in texts], fuzz.ratio, CLAIM_SAME)
+    similar = _scores_at_least([" ".join(sorted(t.split())) for t in texts], fuzz.ratio, CLAIM_SAME)
     rows, cols = _sharing_words(texts, CLAIM_MIN_WORDS)
     subset = _pair_scores(texts, rows, cols, fuzz.token_set_ratio, CLAIM_SAME) >= CLAIM_SAME
-    linked[rows[subset], cols[subset]] = True
-    return linked
+    return _union(len(texts), similar, (rows[subset], cols[subset]))
 
 
 def _sharing_words(texts: list[str], min_words: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of texts of ``min_words`` words or more where at least half of the shorter one's distinct words
-    are in the other: the only pairs a subset or trimmed-copy test can link, found with one sparse product
-    instead of a fuzzy score for every pair."""
+    are in the other: the only pairs a subset or trimmed-copy test can link, found with a sparse product
+    (a block of rows at a time: common words make it nearly dense) instead of a fuzzy score for every pair."""
     vocabulary: dict[str, int] = {}
     split = [t.split() for t in texts]
     words = [{vocabulary.setdefault(w, len(vocabulary)) for w in ws} if len(ws) >= min_words else set() for ws in split]
@@ -236,9 +263,16 @@ def _sharing_words(texts: list[str], min_words: int) -> tuple[np.ndarray, np.nda
     indices = np.fromiter((i for w in words for i in sorted(w)), dtype=np.int64, count=int(counts.sum()))
     indptr = np.concatenate([[0], np.cumsum(counts)])
     incidence = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(texts), len(vocabulary)))
-    shared = (incidence @ incidence.T).tocoo()
-    keep = (shared.row != shared.col) & (shared.data >= 0.5 * np.minimum(counts[shared.row], counts[shared.col]))
-    return shared.row[keep].astype(np.int64), shared.col[keep].astype(np.int64)
+    transposed = incidence.T.tocsr()
+    rows, cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for start, end in _row_blocks(len(texts), len(texts), _SHARING_BLOCK_CELLS):
+        shared = (incidence[start:end] @ transposed).tocoo()
+        row = shared.row.astype(np.int64) + start
+        col = shared.col.astype(np.int64)
+        keep = (row != col) & (shared.data >= 0.5 * np.minimum(counts[row], counts[col]))
+        rows.append(row[keep])
+        cols.append(col[keep])
+    return np.concatenate(rows), np.concatenate(cols)
 
 
 def _pair_scores(texts: list[str], rows: np.ndarray, cols: np.ndarray, scorer: Callable, cutoff: float) -> np.ndarray:
@@ -247,7 +281,7 @@ def _pair_scores(texts: list[str], rows: np.ndarray, cols: np.ndarray, scorer: C
     return process.cpdist([texts[i] for i in rows], [texts[j] for j in cols], scorer=scorer, score_cutoff=cutoff, workers=_workers(len(rows)))
 
 
-def _source_links(names: list[str]) -> np.ndarray:
+def _source_links(names: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Same source: one name's words contain the other's ("army" / "Syrian army")."""
     return _scores_at_least(names, fuzz.token_set_ratio, SOURCE_SAME)
 
@@ -295,7 +329,7 @@ def _story_links(keys: list[str], articles: np.ndarray | None, linked: Linker) -
     """
     index: dict[str, int] = {}
     of_row = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
-    links = linked(list(index))
+    pair_key, pair_target = linked(list(index))
     rows = np.arange(len(keys))
     first = np.unique(of_row, return_index=True)[1]
     article = np.unique(articles, return_inverse=True)[1] if articles is not None else np.zeros(len(keys), dtype=np.int64)
@@ -306,7 +340,6 @@ def _story_links(keys: list[str], articles: np.ndarray | None, linked: Linker) -
     # every (row, linked key) pair: the rows of key k, once per key that k links to
     by_key = np.argsort(of_row, kind="stable")
     bounds = np.searchsorted(of_row[by_key], np.arange(len(index) + 1))
-    pair_key, pair_target = np.nonzero(links)
     sizes = (bounds[1:] - bounds[:-1])[pair_key]
     pair = np.repeat(np.arange(len(pair_key)), sizes)
     offset = np.arange(len(pair)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
@@ -329,14 +362,15 @@ def _with_article_context(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.Dat
 
 
 def _grouped(frame: pl.DataFrame, articles: pl.DataFrame, *, id_column: str, key: pl.Expr, linked: Linker, prefix: str) -> pl.DataFrame:
-    """``frame`` in story order, with ``__group`` set and the article context joined."""
+    """One slim row per row of ``frame`` (its id, ``__input`` position, article context) in story order,
+    with ``__group`` set. Only the key is carried, not the rows' text and other columns: sorting the
+    whole table twice held several copies of it."""
     rows = (
-        _with_article_context(frame, articles)
-        .with_columns(key.alias("__key"))
+        _with_article_context(frame.select(id_column, ArticleSchema.article_id, "char_start", key.alias("__key")), articles)
         .sort(ArticleSchema.story_id, ArticleSchema.published_at, ArticleSchema.article_id, "char_start", nulls_last=True)
     )
     labels = _group_within_stories(rows, "__key", linked)
-    return rows.with_columns(_anchored_ids(labels, rows, id_column, prefix).alias("__group"))
+    return rows.drop("__key").with_columns(_anchored_ids(labels, rows, id_column, prefix).alias("__group"))
 
 
 def group_quotes(quotes: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -344,7 +378,7 @@ def group_quotes(quotes: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     if quotes.is_empty():
         return quotes
     rows = _grouped(quotes, articles, id_column=QuoteSchema.quote_id, key=comparable_text(QuoteSchema.text), linked=_quote_links, prefix="quote-group")
-    return rows.sort("__input").with_columns(pl.col("__group").alias(QuoteSchema.quote_group_id)).select(quotes.columns)
+    return quotes.with_columns(rows.sort("__input")["__group"].alias(QuoteSchema.quote_group_id))
 
 
 def group_claims(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -352,11 +386,12 @@ def group_claims(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     if claims.is_empty():
         return claims
     rows = _grouped(claims, articles, id_column=ClaimSchema.claim_id, key=comparable_text(ClaimSchema.text, mask_numbers=True), linked=_claim_links, prefix="claim-group")
-    rows = rows.with_columns(
+    rows = rows.select(
+        "__input",
         pl.col("__group").alias(ClaimSchema.claim_group_id),
         pl.col("__outlet_key").filter(pl.col(ArticleSchema.duplicate_of).is_null()).n_unique().over("__group").clip(1).alias(ClaimSchema.n_outlets),
-    )
-    return rows.sort("__input").select(claims.columns)
+    ).sort("__input")
+    return claims.with_columns(rows[ClaimSchema.claim_group_id], rows[ClaimSchema.n_outlets])
 
 
 # -- figures -----------------------------------------------------------------

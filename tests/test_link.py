@@ -269,16 +269,54 @@ def test_grouping_distinct_texts_once_keeps_the_all_pairs_components(rows, acros
 
     from flows import link
 
-    def linked(texts):  # a symmetric, reflexive link: same first letter
+    def same_first_letter(texts):  # a symmetric, reflexive link
         return np.array([[a[0] == b[0] for b in texts] for a in texts])
 
     keys = [k for k, _ in rows]
     articles = np.array([f"a{a}" for _, a in rows], dtype=object)
-    src, dst = link._story_links(keys, articles if across_articles else None, linked)
+    src, dst = link._story_links(keys, articles if across_articles else None, lambda texts: np.nonzero(same_first_letter(texts)))
     fast = link._components(len(rows), src, dst)
-    every = linked(keys)
+    every = same_first_letter(keys)
     if across_articles:
         every &= articles[:, None] != articles[None, :]
     i, j = np.nonzero(np.triu(every, k=1))
     slow = link._components(len(rows), i, j)
     assert _partition(fast) == _partition(slow)
+
+
+_WORDS = ["the", "army", "said", "killed", "people", "in", "aleppo", "727", "704", "a", "town"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9).map(" ".join), min_size=1, max_size=30))
+def test_linking_a_block_of_rows_at_a_time_links_the_same_pairs_as_all_at_once(texts):
+    """Scores and word-sharing pairs computed in tiny blocks give the pairs of one all-pairs comparison,
+    so bounding memory on a big story changes no group."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+    from scipy.sparse import csr_matrix
+
+    from flows import link
+
+    def all_at_once(scorer, cutoff):
+        return set(zip(*np.nonzero(process.cdist(texts, texts, scorer=scorer, score_cutoff=cutoff) >= cutoff), strict=True))
+
+    def sharing_all_at_once(min_words):
+        vocabulary = sorted({w for t in texts for w in t.split()})
+        rows = [[int(w in set(t.split())) for w in vocabulary] if len(t.split()) >= min_words else [0] * len(vocabulary) for t in texts]
+        incidence = csr_matrix(np.array(rows, dtype=np.float32))
+        shared = (incidence @ incidence.T).toarray()
+        counts = np.asarray(incidence.sum(axis=1)).ravel()
+        keep = (shared >= 0.5 * np.minimum(counts[:, None], counts[None, :])) & (shared > 0) & ~np.eye(len(texts), dtype=bool)
+        return set(zip(*np.nonzero(keep), strict=True))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(link, "_BLOCK_CELLS", 7)
+        patch.setattr(link, "_SHARING_BLOCK_CELLS", 5)
+        blocked = set(zip(*link._scores_at_least(texts, fuzz.ratio, link.QUOTE_SAME), strict=True))
+        sharing = set(zip(*link._sharing_words(texts, link.CLAIM_MIN_WORDS), strict=True))
+        claim_pairs = link._claim_links(texts)
+    assert blocked == all_at_once(fuzz.ratio, link.QUOTE_SAME)
+    assert sharing == sharing_all_at_once(link.CLAIM_MIN_WORDS)
+    assert set(zip(*claim_pairs, strict=True)) == set(zip(*link._claim_links(texts), strict=True))
+    assert all((i, i) in set(zip(*claim_pairs, strict=True)) for i in range(len(texts)))
