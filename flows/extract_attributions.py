@@ -174,8 +174,10 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
         elif low in {"in", "of", "for", "on"}:
             if low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"})):
                 break
-        elif low in lexicon.CHUNK_STOPS or low in lexicon.SPEECH_VERBS:
+        elif low in lexicon.CHUNK_STOPS:
             break
+        elif low in lexicon.SPEECH_VERBS and not (not taken and low in lexicon.DOCUMENT_HEADS and i > 0 and _NOUN_LEAD.fullmatch(tokens[i - 1].group(0))):
+            break  # a verb ends the phrase; "the report" or "the agency's report" is a noun
         elif tok[0].isdigit():
             break
         taken.append(tokens[i])
@@ -184,6 +186,10 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
     if not taken:
         return None
     return taken[-1].start(), taken[0].end()
+
+
+#: A word before a cue word that makes it a noun: "the report said", "the agency's report says".
+_NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
 
 
 def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:
@@ -260,7 +266,11 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
 #: A time that opens a sentence: "Two months later, Clinton ...", "Days earlier, ...", "A year ago, ...".
-_TIME_LATER = r"(?:[A-Z]\w*\s+)?(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|after|before)"
+_TIME_LATER = (
+    r"(?:(?:[A-Z]\w*\s+)?(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|after|before)"
+    r"|(?:Last|This|Next|Earlier\s+this|Later\s+that)\s+(?:year|week|month|weekend|summer|spring|fall|autumn|winter|night|morning|afternoon|evening|"
+    + "|".join(lexicon.CALENDAR_WORDS) + r"))"
+)
 #: Words that open a plural subject: "Several environmental groups", "Many residents", "Two officials".
 _QUANTIFIERS = {"several", "many", "some", "most", "both", "few", "numerous", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
@@ -285,8 +295,8 @@ def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int,
     taken: list[re.Match] = []
     for j, tok in enumerate(tokens):
         word = tok.group(0)
-        if j == 0 and word.lower() in _DETERMINERS:
-            taken.append(tok)  # "The army ...", "His office released a statement saying ..."
+        if j == 0 and (word.lower() in _DETERMINERS or word.lower() in _QUANTIFIERS):
+            taken.append(tok)  # "The army ...", "His office released a statement saying ...", "(Last year,) several groups ..."
             continue
         if word[:1].isupper() or word.startswith("al-"):
             taken.append(tok)
@@ -464,6 +474,25 @@ _SOURCE_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?()—–-]|$)")
 _STATEMENT_THEN_COMMA = re.compile(r"\w+\W+\w+\W+\w+[^,]*,\s*$")
 
 
+#: The opening of a statement that an attribution interrupts: no comma, no quotation mark ("Hawaii, as one
+#: adviser pointed out, ...": the attribution may open with "as").
+_STATEMENT_OPENING = re.compile(r"([\w’'-]+)(?:[^\S\n]+[^,;:“\"”\n]*?)?,\s*(?:as\s+)?")
+#: After the cue of an interrupting attribution: a comma, perhaps after a time ("said Friday, ...").
+_RESUMES_AFTER_CUE = re.compile(r"(?:\s+[\w.]+){0,2}?\s*,\s*\S")
+
+
+#: Right before an opening mark: the quotation is the title of a work ('on this weekend's broadcast of "Fox News Sunday,"').
+_TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|dubbed)\s*$", re.IGNORECASE)
+
+
+def _interrupted_statement(masked: str, lo: int, subject_start: int, cue_end: int, hi: int) -> bool:
+    """'A, X said, B': the attribution sits inside one unquoted statement, so the statement is A and B."""
+    opening = _STATEMENT_OPENING.fullmatch(masked, lo, subject_start)
+    if opening is None or opening.group(1).lower() in lexicon.STATEMENT_OPENING_NOT or opening.group(1).lower().endswith("ly"):
+        return False  # "In Aleppo, X said, ...", "Meanwhile, X said, ...": a scene, not the statement
+    return _RESUMES_AFTER_CUE.match(masked, cue_end, hi) is not None
+
+
 def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan], cue_matches: list[re.Match]) -> list[Claim]:
     cues = _find_cues(cue_matches, lo, hi)
     if not cues:
@@ -588,12 +617,15 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             quote_before
             and re.search(r"[,?!.…—-]\s*[”\"’']\s*$", text[lo : subject[0]]) is not None
             and resumed is None
+            and not _TITLE_BEFORE_MARK.search(masked, lo, max(q.open_at for q in quotes if lo <= q.open_at < subject[0]))
         )
         if adverbial_only or quote_first or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
             # nothing after the cue: the content is what came before the subject
             c_start, c_end = lo, subject[0]
             if claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:
                 c_start = claims[-1].end
+        if k == 0 and not quote_before and not participle and not inverted and _interrupted_statement(masked, lo, subject[0], cue.end, hi):
+            c_start = lo  # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": one statement around its attribution
         c_start, c_end = _trim(text, c_start, c_end, quotes)
         split_before = next((q for q in unit_quotes if q.closed and lo <= q.open_at and re.fullmatch(r"[”\"’']?,?\s*", masked[q.close_at : subject[0]])), None)
         if split_before is not None and not participle and c_start > subject[1] and (resumed is not None or any(q.start == c_start for q in unit_quotes)):

@@ -300,6 +300,13 @@ CONTENT_TAIL = re.compile(
 PULL_QUOTE_CREDIT = re.compile(r"^\s*[-–—―]\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4})\s*(?:,|$)")
 #: Words that open an adverbial, never a subject ("Despite promises ...").
 LEADING_PREPOSITIONS = {"despite", "after", "before", "in", "on", "at", "with", "without", "amid", "during", "since", "following", "for", "from", "by", "as", "if", "when", "while", "although", "though", "because", "like", "unlike", "under", "over", "to", "of"}
+#: First words of a sentence's opening that set a scene rather than begin what the source said
+#: ("In Aleppo, the army said, ..."): such an opening stays outside the statement ("To understand it,
+#: he said, ..." does not).
+STATEMENT_OPENING_NOT = frozenset(
+    LEADING_PREPOSITIONS - {"to"}
+    | {"meanwhile", "however", "still", "instead", "now", "then", "there", "here", "indeed", "again", "also", "later", "earlier", "afterward", "afterwards", "today", "tonight", "yesterday"}
+)
 
 # --------------------------------------------------------------------------- figures
 

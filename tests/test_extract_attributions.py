@@ -489,3 +489,61 @@ def test_a_time_opening_the_sentence_is_not_the_subject(text, source):
 
 def test_a_quantified_time_opens_no_subject():
     assert _claims("Two months away from the vote, raising wages and telling workers the change was overdue.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999"),
+        ("To understand the case, the judge said, one should visit this museum.", "To understand the case, the judge said, one should visit this museum"),
+        ("The deal is dead, Smith said Friday, and talks will not resume.", "The deal is dead, Smith said Friday, and talks will not resume"),
+        ("Hawaii, as one adviser pointed out, rarely gets two hurricanes.", "Hawaii, as one adviser pointed out, rarely gets two hurricanes"),
+        # a scene-setting opening stays outside the statement
+        ("In Aleppo, the army said, fighting went on.", "fighting went on"),
+        ("Meanwhile, the ministry said, the border stays closed.", "the border stays closed"),
+        ("Indeed, the ministry said, the border stays closed.", "the border stays closed"),
+        ("Officially, the ministry said, the border stays closed.", "the border stays closed"),
+        # nothing resumes after the cue: the statement is the opening alone
+        ("The deal is dead, Smith said.", "The deal is dead"),
+    ],
+)
+def test_a_statement_interrupted_by_its_attribution_is_one_claim(text, content):
+    assert [c for _, _, c in _claims(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The report said the company had 987 subsidiaries.", ("the report", "said", "the company had 987 subsidiaries")),
+        ("The agency’s report says the company had 987 subsidiaries.", ("the agency’s report", "says", "the company had 987 subsidiaries")),
+        # a cue word without a determiner is the verb
+        ("Officials report the company had 987 subsidiaries.", ("Officials", "report", "the company had 987 subsidiaries")),
+    ],
+)
+def test_a_document_noun_that_is_also_a_cue_word_can_be_the_source(text, expected):
+    assert _claims(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On the broadcast of “Fox News Sunday,” Gov. Mike Pence said his running mate was joking.", ("Mike Pence", "said", "his running mate was joking")),
+        ("In an episode titled “Shark Tank,” the host said the show was over.", ("the host", "said", "the show was over")),
+        # a quotation that opens the sentence is the statement
+        ("“We won,” Trump said, adding that he was happy.", ("Trump", "said", "We won,")),
+    ],
+)
+def test_a_quoted_title_before_the_subject_is_not_the_statement(text, expected):
+    assert _claims(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Last year, several environmental groups granted a waiver, saying the project was safe.", "several environmental groups"),
+        ("Last Monday, the ministry closed the border, saying the risk had grown.", "the ministry"),
+        ("This week, many residents fled, saying the army was coming.", "many residents"),
+    ],
+)
+def test_a_calendar_time_opening_the_sentence_is_not_the_subject(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
