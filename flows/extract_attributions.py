@@ -207,7 +207,24 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
             return named.start(1), named.end(1)
         return antecedent
     stripped = re.sub(r"\s*\([^()]{1,40}\)$", "", masked[lo:hi].rstrip())  # "Rep. Gwen Moore (D-Wis.)"
+    dashed = _DASHED_APPOSITION.search(stripped)
+    if dashed:  # "Kall -- co-editor of a book on the debates -- said"
+        stripped = stripped[: dashed.start()]
     hi = lo + len(stripped)
+    if dashed and not stripped.endswith(","):
+        chunk = _collect_chunk(masked, lo, hi)
+        first = masked[chunk[0] : chunk[1]].split()[0] if chunk else ""
+        if not (first[:1].isupper() or first.lower() in {"a", "an", "the"}):
+            return None  # "The fighting was fierce -- the worst in years -- said Smith": no subject before the dashes
+        named = _NAME_BEFORE_APPOSITION.search(masked, lo, chunk[0])
+        if (
+            named
+            and first.lower() in {"a", "an", "the"}
+            and not masked[lo : named.start(1)].strip(" _“”\"'’‘,")
+            and named.group(1).split()[0].lower() not in lexicon.LEADING_PREPOSITIONS
+        ):
+            return named.start(1), named.end(1)  # "John Dickey, the chief executive of Ora Media -- the company that ... -- told"
+        return chunk
     if stripped.endswith(","):
         comma = hi - 1
         prev_comma = masked.rfind(",", lo, comma)
@@ -232,6 +249,10 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
             return head
         return None
     return _collect_chunk(masked, lo, hi)
+
+
+#: An apposition between dashes right before the cue.
+_DASHED_APPOSITION = re.compile(r"\s+(?:--|—|–)\s[^—–\n]{1,200}?\s(?:--|—|–)$")
 
 
 def _before_parenthesis(masked: str, lo: int, end: int) -> int:
@@ -471,7 +492,7 @@ _INVERTING_BASES = frozenset({"say", "tell", "add", "write", "ask", "explain"})
 #: What may follow an inverted source: the sentence's end, or an apposition ("said Brian Baker, an adviser").
 _SOURCE_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?()—–-]|$)")
 #: Indirect speech before an inverted cue: three words or more, then a comma right before the cue.
-_STATEMENT_THEN_COMMA = re.compile(r"\w+\W+\w+\W+\w+[^,]*,\s*$")
+_STATEMENT_THEN_COMMA = re.compile(r"\w+\W+\w+\W+\w+[^,]*(?:,|\s(?:--|—|–))\s*$")
 
 
 #: The opening of a statement that an attribution interrupts: no comma, no quotation mark ("Hawaii, as one
@@ -483,6 +504,10 @@ _RESUMES_AFTER_CUE = re.compile(r"(?:\s+[\w.]+){0,2}?\s*,\s*\S")
 
 #: Right before an opening mark: the quotation is the title of a work ('on this weekend's broadcast of "Fox News Sunday,"').
 _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|dubbed)\s*$", re.IGNORECASE)
+
+
+#: Right before a cue that shares the previous cue's subject: "... and told reporters", "..., but noted that ...".
+_COORDINATED_CUE = re.compile(r"(?:,\s*)?\b(?:and\s+(?:\w+\s+)?|but\s+(?:(?:\w+ly|also|later|then|again)\s+)?)$")
 
 
 def _interrupted_statement(masked: str, lo: int, subject_start: int, cue_end: int, hi: int) -> bool:
@@ -529,7 +554,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             continue  # "did not respond to requests for comment" reports no statement
         subject: tuple[int, int] | None
         participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
-        and_before = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$", masked[lo:cue.start]) is not None
+        and_before = _COORDINATED_CUE.search(masked, lo, cue.start) is not None
         coordinated = and_before and previous_source is not None
         if coordinated:
             subject = previous_source
@@ -590,8 +615,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         c_start = c_lo + (lead.end() if lead else 0)
         c_end = hi
         if next_cue is not None:
-            nxt = re.search(r"(?:,\s*)?\band\s+(?:\w+\s+)?$|,?\s*\b(?:while|but|whereas)\s+[^,]{1,80}$", masked[c_start : next_cue.start])
-            if nxt and _subject_before(masked, lo, next_cue.start) is not None or (nxt and "and" in nxt.group(0)):
+            between = masked[c_start : next_cue.start]
+            nxt = _COORDINATED_CUE.search(between) or re.search(r",?\s*\b(?:while|but|whereas)\s+[^,]{1,80}$", between)
+            if nxt and (_subject_before(masked, lo, next_cue.start) is not None or nxt.re is _COORDINATED_CUE):
                 c_end = c_start + nxt.start()
             elif next_cue.base == "according to":
                 c_end = next_cue.start

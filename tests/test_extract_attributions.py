@@ -547,3 +547,39 @@ def test_a_quoted_title_before_the_subject_is_not_the_statement(text, expected):
 )
 def test_a_calendar_time_opening_the_sentence_is_not_the_subject(text, source):
     assert [s for s, _, _ in _claims(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Kall -- co-editor of a book on the debates -- said the candidate made announcements.", "Kall"),
+        ("The army — which lost the town in May — said the road was open.", "the army"),
+        ('John Dickey, the chief executive of Ora Media -- the company that owns the show -- told me, "We are a content provider."', "John Dickey"),
+        ("In Aleppo, the army -- backed by Russia -- said the road was open.", "the army"),
+    ],
+)
+def test_an_apposition_between_dashes_before_the_cue_is_skipped(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
+
+
+def test_a_statement_ending_in_a_dash_before_an_inverted_cue_is_the_content():
+    assert _claims("The fighting was fierce — the worst in years — said Smith.") == [("Smith", "said", "The fighting was fierce — the worst in years")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "His aides say it is too early to discuss a Senate run but noted that Scott won competitive races.",
+            [("His aides", "say", "it is too early to discuss a Senate run"), ("His aides", "noted", "Scott won competitive races")],
+        ),
+        (
+            "Smith said the road was open, but later admitted it was closed.",
+            [("Smith", "said", "the road was open"), ("Smith", "admitted", "it was closed")],
+        ),
+        # "but" before another subject starts that subject's claim
+        ("Smith said the road was open, but officials denied it.", [("Smith", "said", "the road was open"), ("officials", "denied", "it")]),
+    ],
+)
+def test_but_before_a_second_cue_shares_the_subject(text, expected):
+    assert _claims(text) == expected
