@@ -11,8 +11,11 @@ id), so articles that arrive in a later run and join an existing group keep its 
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 from collections.abc import Callable
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -21,7 +24,7 @@ from rapidfuzz import fuzz, process
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from flows.ids import stable_id
+from flows.ids import stable_id, stable_ids
 from schemas import ArticleFeaturesSchema, ArticleSchema, ClaimSchema, FigureComparisonSchema, FigureSchema, QuoteSchema
 
 #: TF-IDF cosine at or above which two articles cover the same story. Measured: the
@@ -72,13 +75,19 @@ def comparable_text(column: str, *, mask_numbers: bool = False) -> pl.Expr:
         pl.col(column)
         .str.normalize("NFKC")
         .str.to_lowercase()
-        .str.replace_all(r"[’‘`´]", "'")
         .str.replace_all(r"(\w)-(\w)", "$1$2")
-        .str.replace_all(r"[^\w\s]", " ")
+        .str.replace_all(r"(?:[^\w\s]|\s)+", " ")  # every run of marks and spaces: one space
     )
     if mask_numbers:
-        expr = expr.str.replace_all(r"\d[\d.,]*", "#")
-    return expr.str.replace_all(r"\s+", " ").str.strip_chars()
+        expr = expr.str.replace_all(r"\d+", "#")
+    return expr.str.strip_chars()
+
+
+def comparable_keys(texts: pl.Series, *, mask_numbers: bool = False) -> pl.Series:
+    """``comparable_text`` of each text, computed once per distinct text: wire copy repeats one
+    statement across many outlets."""
+    distinct = texts.unique().to_frame().with_columns(comparable_text(texts.name, mask_numbers=mask_numbers).alias("__key"))
+    return texts.to_frame().join(distinct, on=texts.name, how="left", maintain_order="left", nulls_equal=True)["__key"]
 
 
 def _anchored_ids(labels: np.ndarray, order: pl.DataFrame, id_column: str, prefix: str) -> pl.Series:
@@ -86,7 +95,7 @@ def _anchored_ids(labels: np.ndarray, order: pl.DataFrame, id_column: str, prefi
     frame = order.select(pl.col(id_column)).with_columns(pl.Series("__label", labels)).with_row_index("__pos")
     anchors = frame.group_by("__label").agg(pl.col(id_column).sort_by("__pos").first().alias("__anchor"))
     anchors = anchors.with_columns(  # one hash per group, not per row
-        pl.Series("__group_id", [stable_id(prefix, anchor) for anchor in anchors["__anchor"]], dtype=pl.String)
+        pl.Series("__group_id", stable_ids(prefix, anchors["__anchor"]), dtype=pl.String)
     )
     return frame.join(anchors, on="__label", how="left").sort("__pos")["__group_id"]
 
@@ -107,14 +116,12 @@ def story_terms(texts: pl.Series) -> pl.DataFrame:
     """Each text's distinct terms (64-bit hashes, sorted) and their counts, in the texts' order: the per-article part of
     the stories' TF-IDF, which needs no other article and so is computed with the batch (the IDF, which
     needs the run, is not). Tokens and stop words are those of TfidfVectorizer(stop_words="english")."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
     docs = texts.to_frame(ArticleSchema.text).with_row_index("__doc")
     counted = (
         docs.select("__doc", pl.col(ArticleSchema.text).str.to_lowercase().str.extract_all(_STORY_TOKENS).alias(ArticleFeaturesSchema.terms))
         .explode(ArticleFeaturesSchema.terms)
         .drop_nulls(ArticleFeaturesSchema.terms)
-        .filter(~pl.col(ArticleFeaturesSchema.terms).is_in(sorted(ENGLISH_STOP_WORDS)))
+        .filter(~pl.col(ArticleFeaturesSchema.terms).is_in(english_stop_words()))
         .group_by("__doc", ArticleFeaturesSchema.terms)
         .len(ArticleFeaturesSchema.term_counts)
         .with_columns(pl.col(ArticleFeaturesSchema.terms).hash(seed=0))  # the code version covers polars' version, so cached hashes match
@@ -132,19 +139,45 @@ def story_terms(texts: pl.Series) -> pl.DataFrame:
     )
 
 
+@functools.cache
+def english_stop_words() -> list[str]:
+    """scikit-learn's English stop words (those of TfidfVectorizer(stop_words="english")), sorted.
+
+    Read from its module file: importing scikit-learn itself takes 1.5 s here, once per batch
+    worker and once in the run-wide step, for one constant.
+    """
+    spec = importlib.util.find_spec("sklearn")  # finds the package without running it
+    path = Path(spec.submodule_search_locations[0]) / "feature_extraction" / "_stop_words.py" if spec and spec.submodule_search_locations else None
+    if path is None or not path.is_file():  # a layout this code does not know: import it the usual way
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return sorted(ENGLISH_STOP_WORDS)
+    module = importlib.util.module_from_spec(importlib.util.spec_from_file_location("_newsfacts_stop_words", path))
+    module.__spec__.loader.exec_module(module)
+    return sorted(module.ENGLISH_STOP_WORDS)
+
+
 def story_vectors(terms: pl.Series, term_counts: pl.Series) -> csr_matrix:
     """TF-IDF rows as scikit-learn's TfidfVectorizer makes them (sublinear tf, smoothed idf, unit length),
     with the vocabulary and document frequencies of this run's articles."""
-    from sklearn.preprocessing import normalize
-
     lengths = terms.list.len().to_numpy().astype(np.int64)
-    vocabulary, indices = np.unique(terms.explode(empty_as_null=False).to_numpy(), return_inverse=True)
+    flat = terms.explode(empty_as_null=False)
+    indices = (flat.rank("dense") - 1).to_numpy().astype(np.int64)  # np.unique's inverse, 3x faster
+    vocabulary_size = int(indices.max()) + 1 if len(indices) else 0
     weights = 1.0 + np.log(term_counts.explode(empty_as_null=False).to_numpy().astype(np.float64))
-    document_frequency = np.bincount(indices, minlength=len(vocabulary))
+    document_frequency = np.bincount(indices, minlength=vocabulary_size)
     weights *= np.log((1.0 + len(lengths)) / (1.0 + document_frequency[indices])) + 1.0
     indptr = np.concatenate([[0], np.cumsum(lengths)])
-    matrix = csr_matrix((weights.astype(np.float32), indices, indptr), shape=(len(lengths), max(len(vocabulary), 1)))
-    return normalize(matrix, norm="l2", copy=False)
+    return csr_matrix((_unit_rows(weights.astype(np.float32), lengths), indices, indptr), shape=(len(lengths), max(vocabulary_size, 1)))
+
+
+def _unit_rows(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each row's values divided by the row's L2 norm, computed as scikit-learn's ``normalize`` does
+    (float32 squares summed in float64, in order; empty rows untouched), without importing it."""
+    rows = np.repeat(np.arange(len(lengths)), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(lengths)))
+    norms[norms == 0.0] = 1.0
+    return (values / norms[rows]).astype(np.float32)
 
 
 def _story_edges(vectors: csr_matrix, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -330,6 +363,8 @@ def _story_links(keys: list[str], articles: np.ndarray | None, linked: Linker) -
     index: dict[str, int] = {}
     of_row = np.fromiter((index.setdefault(k, len(index)) for k in keys), dtype=np.int64, count=len(keys))
     pair_key, pair_target = linked(list(index))
+    if articles is None and len(index) == len(keys):
+        return pair_key, pair_target  # distinct keys, any two rows may link: the key links are the row links
     rows = np.arange(len(keys))
     first = np.unique(of_row, return_index=True)[1]
     article = np.unique(articles, return_inverse=True)[1] if articles is not None else np.zeros(len(keys), dtype=np.int64)
@@ -361,12 +396,12 @@ def _with_article_context(frame: pl.DataFrame, articles: pl.DataFrame) -> pl.Dat
     return frame.with_row_index("__input").join(context, on=ArticleSchema.article_id, how="left")
 
 
-def _grouped(frame: pl.DataFrame, articles: pl.DataFrame, *, id_column: str, key: pl.Expr, linked: Linker, prefix: str) -> pl.DataFrame:
+def _grouped(frame: pl.DataFrame, articles: pl.DataFrame, *, id_column: str, key: pl.Series, linked: Linker, prefix: str) -> pl.DataFrame:
     """One slim row per row of ``frame`` (its id, ``__input`` position, article context) in story order,
     with ``__group`` set. Only the key is carried, not the rows' text and other columns: sorting the
     whole table twice held several copies of it."""
     rows = (
-        _with_article_context(frame.select(id_column, ArticleSchema.article_id, "char_start", key.alias("__key")), articles)
+        _with_article_context(frame.select(id_column, ArticleSchema.article_id, "char_start").with_columns(key.alias("__key")), articles)
         .sort(ArticleSchema.story_id, ArticleSchema.published_at, ArticleSchema.article_id, "char_start", nulls_last=True)
     )
     labels = _group_within_stories(rows, "__key", linked)
@@ -377,7 +412,7 @@ def group_quotes(quotes: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """``quote_group_id``: the same quotation across the articles of a story."""
     if quotes.is_empty():
         return quotes
-    rows = _grouped(quotes, articles, id_column=QuoteSchema.quote_id, key=comparable_text(QuoteSchema.text), linked=_quote_links, prefix="quote-group")
+    rows = _grouped(quotes, articles, id_column=QuoteSchema.quote_id, key=comparable_keys(quotes[QuoteSchema.text]), linked=_quote_links, prefix="quote-group")
     return quotes.with_columns(rows.sort("__input")["__group"].alias(QuoteSchema.quote_group_id))
 
 
@@ -385,7 +420,7 @@ def group_claims(claims: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
     """``claim_group_id`` and ``n_outlets``: the same statement across the articles of a story."""
     if claims.is_empty():
         return claims
-    rows = _grouped(claims, articles, id_column=ClaimSchema.claim_id, key=comparable_text(ClaimSchema.text, mask_numbers=True), linked=_claim_links, prefix="claim-group")
+    rows = _grouped(claims, articles, id_column=ClaimSchema.claim_id, key=comparable_keys(claims[ClaimSchema.text], mask_numbers=True), linked=_claim_links, prefix="claim-group")
     rows = rows.select(
         "__input",
         pl.col("__group").alias(ClaimSchema.claim_group_id),
@@ -466,11 +501,13 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
         .alias("__anchor"),
         pl.col("__source_key").alias(FigureComparisonSchema.source),
     )
-    rows = rows.with_columns(
+    identity = [ArticleSchema.story_id, FigureSchema.category, "__unit", "__source_key", "__anchor"]
+    quantities = rows.select(identity).unique()  # one hash per quantity, not per reported value
+    quantities = quantities.with_columns(
+        pl.Series(FigureComparisonSchema.comparison_id, [stable_id("figure-comparison", *key) for key in quantities.iter_rows()], dtype=pl.String)
+    )
+    rows = rows.join(quantities, on=identity, how="left", nulls_equal=True, maintain_order="left").with_columns(
         (pl.col(FigureComparisonSchema.max_value) - pl.col(FigureComparisonSchema.min_value)).alias(FigureComparisonSchema.spread),
-        pl.struct(ArticleSchema.story_id, FigureSchema.category, "__unit", "__source_key", "__anchor")
-        .map_elements(lambda k: stable_id("figure-comparison", *k.values()), return_dtype=pl.String)
-        .alias(FigureComparisonSchema.comparison_id),
     ).with_columns(
         pl.when(pl.col(FigureComparisonSchema.max_value) > 0)
         .then(pl.col(FigureComparisonSchema.spread) / pl.col(FigureComparisonSchema.max_value))
@@ -486,7 +523,10 @@ def link_tables(tables: dict[str, pl.DataFrame], features: pl.DataFrame | None =
     linked = dict(tables)
     articles = assign_stories(tables["articles"].drop(ArticleSchema.story_id, strict=False), features)
     linked["articles"] = articles
-    linked["quotes"] = group_quotes(tables["quotes"], articles)
-    linked["claims"] = group_claims(tables["claims"], articles)
-    linked["figure_comparisons"] = compare_figures(tables["figures"], articles)
+    # independent of each other; much of each runs in polars, rapidfuzz and numpy, outside the GIL
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        claims = pool.submit(group_claims, tables["claims"], articles)
+        quotes = pool.submit(group_quotes, tables["quotes"], articles)
+        comparisons = pool.submit(compare_figures, tables["figures"], articles)
+        linked["quotes"], linked["claims"], linked["figure_comparisons"] = quotes.result(), claims.result(), comparisons.result()
     return linked

@@ -185,6 +185,25 @@ def test_comparable_text_is_stable(text):
     assert once == once.strip() and "  " not in once and not set(once) & set("\"'-.,;:!?()“”’‘")
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aB1-_ .,'’‘`´\"“”\n\t#é9x")), max_size=40), max_size=6), st.booleans())
+def test_comparable_keys_equal_the_step_by_step_fold(texts, mask_numbers):
+    """Marks and spaces folded in one pass, once per distinct text, give what folding each step in turn gives."""
+    from flows.link import comparable_keys
+
+    def step_by_step(column):
+        expr = (
+            pl.col(column).str.normalize("NFKC").str.to_lowercase().str.replace_all(r"[’‘`´]", "'")
+            .str.replace_all(r"(\w)-(\w)", "$1$2").str.replace_all(r"[^\w\s]", " ")
+        )
+        if mask_numbers:
+            expr = expr.str.replace_all(r"\d[\d.,]*", "#")
+        return expr.str.replace_all(r"\s+", " ").str.strip_chars()
+
+    series = pl.Series("t", texts + texts[:2], dtype=pl.String)
+    assert comparable_keys(series, mask_numbers=mask_numbers).to_list() == series.to_frame().select(step_by_step("t"))["t"].to_list()
+
+
 WORDS = "army rebels city hama aleppo killed displaced talks embassy leave vote poll tax the 2024 al-Assad's".split()
 
 
@@ -320,3 +339,31 @@ def test_linking_a_block_of_rows_at_a_time_links_the_same_pairs_as_all_at_once(t
     assert sharing == sharing_all_at_once(link.CLAIM_MIN_WORDS)
     assert set(zip(*claim_pairs, strict=True)) == set(zip(*link._claim_links(texts), strict=True))
     assert all((i, i) in set(zip(*claim_pairs, strict=True)) for i in range(len(texts)))
+
+
+def test_stop_words_read_from_the_module_file_are_scikit_learns():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from flows.link import english_stop_words
+
+    assert english_stop_words() == sorted(ENGLISH_STOP_WORDS)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.floats(min_value=0.0, max_value=50.0, width=32), max_size=8), min_size=1, max_size=12))
+def test_unit_rows_equal_scikit_learns_normalize_bit_for_bit(rows):
+    """Stories compare cosines with a threshold: the rows must be scikit-learn's to the last bit."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from sklearn.preprocessing import normalize
+
+    from flows.link import _unit_rows
+
+    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+    values = np.array([v for r in rows for v in r], dtype=np.float32)
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    indices = np.concatenate([np.arange(n) for n in lengths]).astype(np.int64) if len(values) else np.zeros(0, dtype=np.int64)
+    theirs = normalize(csr_matrix((values.copy(), indices, indptr), shape=(len(rows), 8)), norm="l2", copy=True)
+    ours = _unit_rows(values, lengths)
+    assert ours.dtype == np.float32
+    np.testing.assert_array_equal(ours, theirs.data)
