@@ -506,6 +506,8 @@ _RESUMES_AFTER_CUE = re.compile(r"(?:\s+[\w.]+){0,2}?\s*,\s*\S")
 _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|dubbed)\s*$", re.IGNORECASE)
 
 
+#: Right before a negated cue.
+_NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: Right before a cue that shares the previous cue's subject: "... and told reporters", "..., but noted that ...".
 _COORDINATED_CUE = re.compile(r"(?:,\s*)?\b(?:and\s+(?:\w+\s+)?|but\s+(?:(?:\w+ly|also|later|then|again)\s+)?)$")
 
@@ -550,8 +552,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             continue
         if _NOT_A_VERB_BEFORE.search(masked, max(lo, cue.start - 20), cue.start):
             continue  # "In a written statement", "took note of", "contributed reporting"
-        if cue.base in lexicon.RESPONSE_VERBS and re.search(r"\bnot\s+(?:\w+ly\s+)?$", masked[max(lo, cue.start - 30) : cue.start]):
-            continue  # "did not respond to requests for comment" reports no statement
+        if _NEGATED.search(masked[max(lo, cue.start - 30) : cue.start]):
+            continue  # "did not respond to requests for comment", "He didn't suggest retaliation": no statement was made
         subject: tuple[int, int] | None
         participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
         and_before = _COORDINATED_CUE.search(masked, lo, cue.start) is not None
@@ -584,6 +586,10 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the", "one", "another", "every", "this", "that", "which"}:
                 continue  # "In one tweet, Trump said": the noun "tweet" is no cue of "one"
             raw_last = source_text.split()[-1]
+            plural = raw_last.endswith("s") and not raw_last.endswith(("ss", "ous"))
+            right_before = not masked[subject[1] : cue.start].strip()
+            if right_before and len(source_text.split()) >= 2 and source_text.split()[-2].lower() in {"a", "an", "the"} and raw_last.islower() and not plural:
+                continue  # "make a controversial comment that ...": an article, an adjective and a noun
             if raw_last.islower() and last_word not in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | {"they", "who"} and not last_word.endswith("s") and not re.match(r"\s*(?:that\b|[:“\"])", masked[cue.end : cue.end + 6]):
                 continue  # "sends angry tweets.", "battleground states,": an adjective and a noun, not a subject and its verb
             if last_word in lexicon.NUMBER_WORDS or last_word.isdigit() or last_word in {"other", "such", "neighboring", "member"}:
@@ -694,7 +700,7 @@ def _credit_label_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[in
 
 
 #: What may open a sentence before its subject: "But", "Asked whether it would hurt, ", "In Ohio, ".
-_CLAUSE_INTRO = re.compile(r"(?:(?:But|And|So|Yet|Still|Then)\s+|[A-Z][a-z]+(?:ed|ing)\b[^,]{0,80},\s*|(?:In|On|At|After|Before|During|Since|When|While|As)\b[^,]{0,80},\s*)+")
+_CLAUSE_INTRO = re.compile(r"(?:(?:But|And|So|Yet|Still|Then)\s+|[A-Z][a-z]+(?:ed|ing)\b[^,]{0,80},\s*|(?:In|On|At|After|Before|During|Since|When|While|As|With|Amid|Despite|Following|Although|Though|Because|If|Once|Under|For)\b[^,]{0,80},\s*)+")
 
 
 def _colon_in_sentence_speaker(text: str, masked: str, quote: QuoteSpan, units: list[tuple[int, int]]) -> str | None:

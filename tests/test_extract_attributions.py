@@ -583,3 +583,40 @@ def test_a_statement_ending_in_a_dash_before_an_inverted_cue_is_the_content():
 )
 def test_but_before_a_second_cue_shares_the_subject(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He didn't suggest retaliation.",
+        "The ministry did not say whether troops fired.",
+        "The ministry never said troops fired.",
+        "The spokesman did not immediately respond to a request for comment.",
+    ],
+)
+def test_a_negated_cue_reports_no_statement(text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinton made a controversial comment that described young men as dangerous.", []),
+        # a determiner and a noun before the cue word: its subject
+        ("The officials comment that the road is open.", [("the officials", "comment", "the road is open")]),
+        ("A reader would now ask: why?", [("A reader", "ask", "why?")]),
+    ],
+)
+def test_an_article_and_an_adjective_make_a_cue_word_a_noun(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('With turnout lagging among black voters, President Obama is rolling out a new message: "It\'s about me."', "Obama"),
+        ('Despite the rain, the mayor opened the fair with a promise: "We will be back."', "the mayor"),
+    ],
+)
+def test_an_opening_clause_before_a_colon_quotation_is_not_the_speaker(text, speaker):
+    assert [s for _, s, _ in _quotes(text)] == [speaker]
