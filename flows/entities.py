@@ -22,20 +22,27 @@ _ABBREVIATIONS = frozenset(a + "." for a in lexicon.NAME_ABBREVIATIONS)
 
 def _name_runs(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Runs of capitalized words, cut where a sentence ends inside one ("Election Day. His" is two)."""
-    runs: list[str] = []
+    return [run for _, run in _name_run_spans(text, start, end)]
+
+
+def _name_run_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """``_name_runs`` with where each run starts."""
+    runs: list[tuple[int, str]] = []
     for match in _NAME_RUN.finditer(text, start, len(text) if end is None else end):
         if "." not in match.group(0):
-            runs.append(match.group(0))  # the common case: no full stop to cut at
+            runs.append((match.start(), match.group(0)))  # the common case: no full stop to cut at
             continue
         words: list[str] = []
+        at = match.start()
         for word in match.group(0).split(" "):
             words.append(word)
             if _SENTENCE_FINAL.fullmatch(word) and word not in _ABBREVIATIONS:
                 words[-1] = word[:-1]
-                runs.append(" ".join(words))
+                runs.append((at, " ".join(words)))
+                at += len(" ".join(words)) + 2
                 words = []
         if words:
-            runs.append(" ".join(words))
+            runs.append((at, " ".join(words)))
     return runs
 
 
@@ -242,10 +249,25 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
     return "the " + mention[4:] if mention.startswith("The ") else mention
 
 
+#: Right before a name that is the object of a preposition ("a meeting with Vladimir Putin"), which a
+#: pronoun starting a later sentence rarely means.
+_OBJECT_BEFORE = re.compile(r"\b(?:with|about|of|to|for|against|from|by|on|at|toward|towards|into|than|between|among|like)\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+#: How far before the latest name a subject may be preferred to it.
+_SUBJECT_REACH = 300
+
+
 def _last_person_name(index: MentionIndex, position: int) -> str | None:
+    """The latest full person name before ``position``, preferring a nearby subject to an object:
+    "Obama was asked about a meeting with Vladimir Putin. He ..." is Obama."""
     before = index.text[:position]
-    for run in reversed(_name_runs(before)):
+    latest: tuple[int, str] | None = None
+    for at, run in reversed(_name_run_spans(before)):
         name = strip_titles(run)
-        if len(name.split()) >= 2 and speaker_kind(name) == "person":
+        if len(name.split()) < 2 or speaker_kind(name) != "person":
+            continue
+        if latest is not None and at < latest[0] - _SUBJECT_REACH:
+            break
+        if not _OBJECT_BEFORE.search(before, max(0, at - 60), at):
             return name
-    return None
+        latest = latest or (at, name)
+    return latest[1] if latest else None

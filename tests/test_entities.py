@@ -1,6 +1,7 @@
 """Speaker names: titles and affiliations stripped, short forms and pronouns resolved."""
 
 import pytest
+from hypothesis import given, strategies as st
 
 from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind, strip_titles
 
@@ -38,3 +39,27 @@ def test_described_names_resolve_to_the_name(mention, expected):
 )
 def test_speaker_kind(name, kind):
     assert speaker_kind(name) == kind
+
+
+@given(st.lists(st.sampled_from(["Election", "Day.", "His", "Mr.", "Obama", "said", "the", "U.S.", "Army", "met", "with", "Vladimir", "Putin.", "al-Assad", "of"]), max_size=14).map(" ".join))
+def test_name_run_spans_point_at_their_runs(text):
+    from flows.entities import _name_run_spans, _name_runs
+
+    spans = _name_run_spans(text)
+    assert [run for _, run in spans] == _name_runs(text)
+    assert all(text[at : at + len(run)] == run for at, run in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Barack Obama was asked about a meeting with Vladimir Putin. "We are done," he said.', "Barack Obama"),
+        # the latest name is the pronoun's when it is no object of a preposition
+        ('The talks with Vladimir Putin ended. "We are done," he said.', "Vladimir Putin"),
+        ('Barack Obama left early. Vladimir Putin stayed. "We are done," he said.', "Vladimir Putin"),
+    ],
+)
+def test_a_pronoun_with_no_earlier_speaker_prefers_a_nearby_subject_to_an_object(text, speaker):
+    from flows.extract_attributions import extract_article
+
+    assert [q["speaker"] for q in extract_article("0" * 16, text)[0]] == [speaker]
