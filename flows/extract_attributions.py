@@ -474,12 +474,14 @@ def _clause_bound(masked: str, lo: int, subject_start: int, c_start: int, c_end:
         close = masked.find(")", c_start, c_end)
         return close if close >= 0 else None
     if _SUBORDINATE_LEAD.match(lead):
-        comma = masked.find(",", c_start, c_end)
-        return comma if comma >= 0 else None
+        end = _CLAUSE_END.search(masked, c_start, c_end)
+        return end.start() if end else None
     return None
 
 
-_SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+as|Even\s+though|Because|If|Unless)\b[^,]*$")
+_SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+as|Even\s+though|Because|If|Unless|When|Whenever)\b[^,]*$")
+#: Where a subordinate clause ends: its comma, or a dash ("When Clinton noted that ... ― Trump boasted").
+_CLAUSE_END = re.compile(r"\s*(?:,|[―—]|\s--\s)")
 
 
 def _document_head(phrase: str) -> bool:

@@ -135,6 +135,8 @@ ATTRIBUTION_ONLY_VERBS = (
     "insisted", "declared", "exclaimed", "shouted", "yelled", "responded", "responds", "answered", "countered", "noted",
     "recalled", "argued", "agreed", "warned", "conceded", "acknowledged", "admitted", "observed", "gushed", "fumed",
     "interjected", "sighed", "scoffed", "snapped", "retorted", "mused", "quipped", "joked", "laughed",
+    "demanded", "boasted", "bragged", "wondered", "cautioned", "stressed", "emphasized", "claimed",
+    "tweeted", "announced", "complained", "predicted", "vowed", "promised", "urged", "suggested",
 )
 #: Verbs that name something in the speaker's words; a cue only when a quotation follows within a few words
 #: ('Trump called the senator a "nasty guy"'), never in "called a meeting".

@@ -620,3 +620,20 @@ def test_an_article_and_an_adjective_make_a_cue_word_a_noun(text, expected):
 )
 def test_an_opening_clause_before_a_colon_quotation_is_not_the_speaker(text, speaker):
     assert [s for _, s, _ in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("verb", ["demanded", "boasted", "warned", "tweeted"])
+def test_a_sentence_of_name_and_verb_after_a_question_attributes_it(verb):
+    text = f"“Every time you say that,” Tester said. “Why is this not proof that the bank is too big?” Vitter {verb}."
+    assert [(s, c) for _, s, c in _quotes(text)] == [("Tester", "said"), ("Vitter", verb)]
+
+
+@pytest.mark.parametrize("between", [", ", " ― as was true for years ― ", " -- as was true for years -- "])
+def test_a_statement_in_a_when_clause_ends_with_the_clause(between):
+    text = f"When Clinton noted that Trump paid nothing{between}Trump boasted, “That makes me smart.”"
+    assert _claims(text) == [("Clinton", "noted", "Trump paid nothing"), ("Trump", "boasted", "That makes me smart.")]
+    assert [s for _, s, _ in _quotes(text)] == ["Trump"]
+
+
+def test_when_asked_opens_no_subordinate_statement():
+    assert _claims("When asked about the deal, Trump said it was dead.") == [("Trump", "said", "it was dead")]
