@@ -248,7 +248,27 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         if head is not None and not masked[lo : head[0]].strip(" _“”\"'’‘,"):  # or after the quotation: '"...," Mr. King, 82, told me'
             return head
         return None
-    return _collect_chunk(masked, lo, hi)
+    chunk = _collect_chunk(masked, lo, hi)
+    if chunk is None:
+        return None
+    first = masked[chunk[0] : chunk[1]].split()[0]
+    relative = _RELATIVE_BEFORE.search(masked, lo, chunk[0])
+    if relative and first.islower() and first.endswith("ed"):
+        # "Surety companies that had insured the obligations agreed": the verb phrase is no subject; its antecedent is
+        return _collect_chunk(masked, lo, relative.start())
+    time = _TIME_FIRST.match(masked, chunk[0], chunk[1])
+    if time and time.end() < chunk[1]:
+        return time.end(), chunk[1]  # "Last week Stumpf said ...": the time is no part of the name
+    return chunk
+
+
+#: A relative pronoun (and auxiliary) right before a verb phrase.
+_RELATIVE_BEFORE = re.compile(r"\s+(?:that|who|which)\s+(?:(?:had|has|have)\s+)?$")
+#: A time opening a subject phrase: "Last week Stumpf ...".
+_TIME_FIRST = re.compile(
+    r"(?:Last|This|Next|Earlier\s+this)\s+(?:year|week|month|weekend|summer|spring|fall|autumn|winter|night|morning|afternoon|evening|"
+    + "|".join(lexicon.CALENDAR_WORDS) + r")\s+"
+)
 
 
 #: An apposition between dashes right before the cue.
@@ -508,6 +528,8 @@ _RESUMES_AFTER_CUE = re.compile(r"(?:\s+[\w.]+){0,2}?\s*,\s*\S")
 _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|dubbed)\s*$", re.IGNORECASE)
 
 
+#: Right before a participle that is a progressive verb ("Clinton is promising"), not an adverbial one.
+_PROGRESSIVE_BEFORE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|still\s+)?$")
 #: Right before a negated cue.
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: Right before a cue that shares the previous cue's subject: "... and told reporters", "..., but noted that ...".
@@ -564,6 +586,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             subject = previous_source
         elif and_before and (opening := _subject_of_clause(masked, lo, cue.start)) is not None:
             subject = opening  # "Trump returned to resume his remarks and declared, ..."
+        elif participle and (progressive := _PROGRESSIVE_BEFORE.search(masked, lo, cue.start)) is not None:
+            subject = _subject_before(masked, lo, progressive.start())  # "..., and Hillary Clinton is promising to ..."
         elif participle:
             # '"A," Trump said, adding "B"': the participle's subject is the speaker just named
             subject = _named_right_before(masked, lo, cue.start) or _subject_of_clause(masked, lo, cue.start) or previous_source

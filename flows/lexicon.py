@@ -297,6 +297,9 @@ CONTENT_TAIL = re.compile(
     rf"using|calling|citing|warning|urging|insisting|claiming|describing|telling|suggesting|pointing|accusing|referring|"
     rf"according)\b|\s+(?:even\s+though|although)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
     rf"|\s(?:in|via)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:statement|tweet|interview|post|press\s+release)\b"
+    # ", and Hillary Clinton is promising ...": another subject with its own verb starts a sentence of the writer's
+    rf"|,\s+and\s+(?=(?:he|she|they|we|(?:[A-Z][\w’'.-]*\s+){{1,3}}|the(?:\s+[\w’'-]+){{1,3}}\s+)"
+    rf"(?:(?:is|are|was|were)\s+[a-z]+ing|(?:has|have|had)\s+[a-z]+(?:ed|en)|(?:will|would|could|can|may|might)\s+[a-z]+|(?:also\s+)?[a-z]+(?:ed|es))\b)"
 )
 #: A pull-quote attribution line: "- Jihad Yazigi, the Syria Report".
 PULL_QUOTE_CREDIT = re.compile(r"^\s*[-–—―]\s*(?P<name>[A-Z][\w’'.-]*(?:\s+(?:al-)?[A-Z][\w’'.-]*){0,4})\s*(?:,|$)")

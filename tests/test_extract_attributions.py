@@ -637,3 +637,36 @@ def test_a_statement_in_a_when_clause_ends_with_the_clause(between):
 
 def test_when_asked_opens_no_subordinate_statement():
     assert _claims("When asked about the deal, Trump said it was dead.") == [("Trump", "said", "it was dead")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Surety companies that had insured the obligations agreed to release millions in cash.", "Surety companies"),
+        ("The official who had resigned said the bank was fine.", "the official"),
+        ("Last week Stumpf said the bank was fine.", "Stumpf"),
+        # a name that only looks like a time stays whole
+        ("Monday Properties said the bank was fine.", "Monday Properties"),
+    ],
+)
+def test_a_relative_clause_or_a_time_before_the_cue_is_not_the_source(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Donald Trump has vowed to bring back mining jobs, and Hillary Clinton is promising to help mining towns.",
+            [("Donald Trump", "vowed", "to bring back mining jobs"), ("Hillary Clinton", "promising", "to help mining towns")],
+        ),
+        (
+            "Patriot agreed to lend Mr. Clarke $5 million, and the miners' union also stepped in with money.",
+            [("Patriot", "agreed", "to lend Mr. Clarke $5 million")],
+        ),
+        # a list is no second sentence
+        ("The envoy said the talks included Russia, Iran, and Turkey.", [("the envoy", "said", "the talks included Russia, Iran, and Turkey")]),
+    ],
+)
+def test_and_before_another_subject_and_its_verb_ends_the_statement(text, expected):
+    assert _claims(text) == expected
