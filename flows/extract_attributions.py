@@ -403,7 +403,7 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UPPER}][\w’'.-]*|al-\w+)"
 _ROLE = "|".join(sorted((t for t in lexicon.TITLES | lexicon.ROLE_NOUNS if t.isalpha() and len(t) > 3), key=len, reverse=True))
 _INVERTED_SUBJECT = re.compile(
-    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z][\w-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|(?:{_ROLE})(?=\s+{_NAME_WORD})))*)"
+    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z0-9][\w/-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|(?:{_ROLE})(?=\s+{_NAME_WORD})))*)"
 )
 #: "Cameron Easley for Morning Consult": a person writing for an outlet is the person.
 _PERSON_FOR_OUTLET = re.compile(rf"({_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+for\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*")
@@ -412,7 +412,7 @@ _PERSON_FOR_OUTLET = re.compile(rf"({_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD
 _PERSON_ROLE = "|".join(sorted(lexicon.PERSON_ROLES))
 #: An unnamed source after an inverted cue: "a spokesman for the ministry", "an aide", "the senior official".
 _INVERTED_ROLE = re.compile(
-    rf"\s+((?:a|an|the|one|another)\s+(?:[a-z-]+\s+){{0,2}}?(?:{_ROLE}|{_PERSON_ROLE})s?"
+    rf"\s+((?:a|an|the|one|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|{_PERSON_ROLE})s?"
     rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[\w’'-]+(?:\s+(?!who\b|which\b)[\w’'-]+){{0,3}}?)?)\s*(?=[.,;]|\s+(?:who|in|on|during)\b|$)"
 )
 #: A person's name in apposition after a role: ", Jennifer Rodstrom." ends the sentence or clause.
@@ -430,17 +430,18 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
     if anonymous:  # '"...," said another.'
         return cue_end + anonymous.start(1), cue_end + anonymous.end(1)
     match = _INVERTED_SUBJECT.match(masked, cue_end, hi)
-    if not match or not match.group(1)[:1].isalpha():
-        unnamed = _INVERTED_ROLE.match(masked, cue_end, hi)  # '"...," said a spokesman for the ministry.'
-        return (unnamed.start(1), unnamed.end(1)) if unnamed else None
+    unnamed = _INVERTED_ROLE.match(masked, cue_end, hi)  # '"...," said a spokesman for the ministry.'
+    unnamed_span = (unnamed.start(1), unnamed.end(1)) if unnamed else None
+    if not match or not match.group(1)[:1].isalnum():
+        return unnamed_span
     start, end = match.start(1), match.end(1)
     dangling = re.search(r"\s+(?:of|for)$", masked[start:end])  # "Del. Stacey Plaskett of the Virgin Islands"
     if dangling:
         end = start + dangling.start()
     words = masked[start:end].split()
-    lowercase_lead = [w for w in words if w[:1].islower() and w not in {"the", "a", "an", "of", "for"}]
+    lowercase_lead = [w for w in words if w[:1].islower() and w not in {"the", "a", "an", "of", "for"}]  # "9/11 widow": a date is a modifier
     if any(w.lower() not in lexicon.TITLES and w.lower() not in lexicon.ROLE_NOUNS for w in lowercase_lead):
-        return None
+        return unnamed_span  # "said one Democratic source on the panel"
     if masked[end - 1] == "." and len(words[-1]) > 2:
         end -= 1
     named = _APPOSITION_NAME.match(masked, end, hi)

@@ -181,7 +181,7 @@ QUOTE_REPLY_VERBS = _forms(
     "scoff|scoffed|scoffs", "snap|snapped|snaps", "retort|retorted|retorts", "muse|mused|muses",
     "deadpan|deadpanned|deadpans", "laugh|laughed|laughs", "quip|quipped|quips", "joke|joked|jokes",
     "exclaim|exclaimed|exclaims", "continue|continued|continues", "shout|shouted|shouts", "yell|yelled|yells",
-    "email|emailed|emails", "text|texted|texts", "cry|cried|cries",
+    "email|emailed|emails", "text|texted|texts", "cry|cried|cries", "read|reads",
 )
 #: Cues whose claim is a denial.
 DENIAL_VERBS = {"deny", "reject", "dismiss", "dispute", "refute"}
@@ -222,7 +222,7 @@ TITLES = {
 #: Lower-case role words that may stand before a name after an inverted cue: '"...," said farmer Josip Novak'.
 ROLE_NOUNS = {
     "host", "anchor", "correspondent", "columnist", "commentator", "pollster", "strategist",
-    "farmer", "resident", "residents", "witness", "analyst", "activist", "lawyer", "attorney", "doctor", "nurse",
+    "widow", "widower", "farmer", "resident", "residents", "witness", "analyst", "activist", "lawyer", "attorney", "doctor", "nurse",
     "teacher", "student", "official", "worker", "engineer", "economist", "researcher", "historian", "shopkeeper",
     "owner", "driver", "soldier", "fighter", "volunteer", "survivor", "pastor", "priest", "coach", "manager", "chef",
     "trader", "fisherman", "expert", "author", "writer", "journalist", "reporter", "photographer", "candidate",

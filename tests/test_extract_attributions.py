@@ -670,3 +670,18 @@ def test_a_relative_clause_or_a_time_before_the_cue_is_not_the_source(text, sour
 )
 def test_and_before_another_subject_and_its_verb_ends_the_statement(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We won,” said one Democratic source on the panel.", [("We won,", "one Democratic source", "said")]),
+        ("“The rationales do not hold weight,” said 9/11 widow Terry Strada.", [("The rationales do not hold weight,", "9/11 widow Terry Strada", "said")]),
+        ("“We see charter schools offering hope,” the letter reads.", [("We see charter schools offering hope,", "the letter", "reads")]),
+        # no speaker after the cue
+        ("“We won,” said on Tuesday.", []),
+        ("He read the letter twice.", []),
+    ],
+)
+def test_inverted_sources_with_modifiers_and_documents_that_read(text, expected):
+    assert _quotes(text) == expected
