@@ -410,9 +410,11 @@ _PERSON_FOR_OUTLET = re.compile(rf"({_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD
 
 
 _PERSON_ROLE = "|".join(sorted(lexicon.PERSON_ROLES))
+#: Documents that speak after an inverted cue: '"...," said the ruling.'
+_DOCUMENT = "ruling|report|statement|letter|memo|article|complaint|lawsuit|filing|indictment|decision|opinion|release|study"
 #: An unnamed source after an inverted cue: "a spokesman for the ministry", "an aide", "the senior official".
 _INVERTED_ROLE = re.compile(
-    rf"\s+((?:a|an|the|one|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|{_PERSON_ROLE})s?"
+    rf"\s+((?:a|an|the|one|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ROLE}|{_PERSON_ROLE}|{_DOCUMENT})s?"
     rf"(?:\s+(?:for|of|at|with)\s+(?:the\s+)?[\w’'-]+(?:\s+(?!who\b|which\b)[\w’'-]+){{0,3}}?)?)\s*(?=[.,;]|\s+(?:who|in|on|during)\b|$)"
 )
 #: A person's name in apposition after a role: ", Jennifer Rodstrom." ends the sentence or clause.

@@ -678,6 +678,7 @@ def test_and_before_another_subject_and_its_verb_ends_the_statement(text, expect
         ("“We won,” said one Democratic source on the panel.", [("We won,", "one Democratic source", "said")]),
         ("“The rationales do not hold weight,” said 9/11 widow Terry Strada.", [("The rationales do not hold weight,", "9/11 widow Terry Strada", "said")]),
         ("“We see charter schools offering hope,” the letter reads.", [("We see charter schools offering hope,", "the letter", "reads")]),
+        ('"A state cannot avoid the conclusion," said the ruling.', [("A state cannot avoid the conclusion,", "the ruling", "said")]),
         # no speaker after the cue
         ("“We won,” said on Tuesday.", []),
         ("He read the letter twice.", []),
