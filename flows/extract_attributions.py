@@ -20,7 +20,7 @@ from flows import lexicon
 from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind
 from flows.ids import stable_id
 from flows.text import QuoteSpan, literal_alternation, mask_quotes, paragraph_spans, quote_spans, sentence_spans
-from schemas import ArticleSchema, ClaimSchema, QuoteSchema
+from schemas import ArticleSchema, ClaimSchema, QuoteSchema, column_names
 
 _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
 _NAMING_RE = re.compile(
@@ -806,6 +806,10 @@ def _near(text: str, previous_end: int, start: int) -> bool:
     return text.count("\n\n", previous_end, start) <= 1
 
 
+#: Column names as plain attributes: rows are built by the million (``schemas.column_names``).
+_QUOTE_COLUMN, _CLAIM_COLUMN = column_names(QuoteSchema), column_names(ClaimSchema)
+
+
 def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]:
     """Quote rows and claim rows for one article."""
     quotes = quote_spans(text)
@@ -869,22 +873,22 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
         sentence_start = before == "" or before.endswith((",", ":", ".", "\n")) or q.open_at == 0
         is_fragment = not (sentence_start and text[q.start : q.start + 1][:1].isupper() or text[q.start:q.start+1] == "(")
         row = {
-            QuoteSchema.quote_id: stable_id(article_id, "quote", q.start, q.end),
-            QuoteSchema.article_id: article_id,
-            QuoteSchema.char_start: q.start,
-            QuoteSchema.char_end: q.end,
-            QuoteSchema.text: text[q.start : q.end],
-            QuoteSchema.speaker: speaker,
-            QuoteSchema.speaker_kind: speaker_kind(speaker),
-            QuoteSchema.cue: cue,
-            QuoteSchema.medium: medium,
-            QuoteSchema.is_fragment: is_fragment,
+            _QUOTE_COLUMN.quote_id: stable_id(article_id, "quote", q.start, q.end),
+            _QUOTE_COLUMN.article_id: article_id,
+            _QUOTE_COLUMN.char_start: q.start,
+            _QUOTE_COLUMN.char_end: q.end,
+            _QUOTE_COLUMN.text: text[q.start : q.end],
+            _QUOTE_COLUMN.speaker: speaker,
+            _QUOTE_COLUMN.speaker_kind: speaker_kind(speaker),
+            _QUOTE_COLUMN.cue: cue,
+            _QUOTE_COLUMN.medium: medium,
+            _QUOTE_COLUMN.is_fragment: is_fragment,
         }
         quote_rows.append(row)
         owners.append(owner)
         last_quote = row
     for row, owner in zip(quote_rows, owners, strict=True):  # after the loop: a statement may have grown
-        row[QuoteSchema.claim_id] = stable_id(article_id, "claim", owner.start, owner.end)
+        row[_QUOTE_COLUMN.claim_id] = stable_id(article_id, "claim", owner.start, owner.end)
     claim_rows = []
     seen: set[tuple[int, int]] = set()
     for c in sorted(claims, key=lambda c: (c.start, c.end)):
@@ -893,16 +897,16 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
         seen.add((c.start, c.end))
         claim_rows.append(
             {
-                ClaimSchema.claim_id: stable_id(article_id, "claim", c.start, c.end),
-                ClaimSchema.article_id: article_id,
-                ClaimSchema.char_start: c.start,
-                ClaimSchema.char_end: c.end,
-                ClaimSchema.text: text[c.start : c.end],
-                ClaimSchema.source: c.source,
-                ClaimSchema.source_kind: speaker_kind(c.source),
-                ClaimSchema.cue: c.cue,
-                ClaimSchema.stance: c.stance,
-                ClaimSchema.quote_ids: [stable_id(article_id, "quote", q.start, q.end) for q in c.quote_spans],
+                _CLAIM_COLUMN.claim_id: stable_id(article_id, "claim", c.start, c.end),
+                _CLAIM_COLUMN.article_id: article_id,
+                _CLAIM_COLUMN.char_start: c.start,
+                _CLAIM_COLUMN.char_end: c.end,
+                _CLAIM_COLUMN.text: text[c.start : c.end],
+                _CLAIM_COLUMN.source: c.source,
+                _CLAIM_COLUMN.source_kind: speaker_kind(c.source),
+                _CLAIM_COLUMN.cue: c.cue,
+                _CLAIM_COLUMN.stance: c.stance,
+                _CLAIM_COLUMN.quote_ids: [stable_id(article_id, "quote", q.start, q.end) for q in c.quote_spans],
             }
         )
     return quote_rows, claim_rows

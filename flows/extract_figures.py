@@ -19,7 +19,7 @@ import polars as pl
 from flows import lexicon
 from flows.ids import stable_id
 from flows.text import literal_alternation, paragraph_spans, sentence_spans
-from schemas import ArticleSchema, ClaimSchema, FigureSchema
+from schemas import ArticleSchema, ClaimSchema, FigureSchema, column_names
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _UNIT_WORDS = [w for w, v in lexicon.NUMBER_WORDS.items() if v < 100 and w != "dozen"]
@@ -283,6 +283,10 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
     return "percent_change" if is_percent and "raise" in low else "count"
 
 
+#: Column names as plain attributes: rows are built by the million (``schemas.column_names``).
+_FIGURE_COLUMN, _CLAIM_COLUMN = column_names(FigureSchema), column_names(ClaimSchema)
+
+
 def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id: str, published: date | None, claims: list[dict]) -> dict | None:
     """The figure a candidate match stands for, or None where it is not one."""
     sentence = text[s_start:s_end]
@@ -373,21 +377,21 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
     while span_end > start and text[span_end - 1] in " .,;:":
         span_end -= 1
     category = _category(sentence, start - s_start, unit, is_money, is_percent, is_fraction)
-    owner = next((c for c in claims if c[ClaimSchema.char_start] <= start and span_end <= c[ClaimSchema.char_end]), None)
+    owner = next((c for c in claims if c[_CLAIM_COLUMN.char_start] <= start and span_end <= c[_CLAIM_COLUMN.char_end]), None)
     return {
-        FigureSchema.figure_id: stable_id(article_id, "figure", start, span_end),
-        FigureSchema.article_id: article_id,
-        FigureSchema.char_start: start,
-        FigureSchema.char_end: span_end,
-        FigureSchema.text: text[start:span_end],
-        FigureSchema.value: float(value),
-        FigureSchema.value_high: value_high,
-        FigureSchema.qualifier: qualifier,
-        FigureSchema.unit: unit,
-        FigureSchema.category: category,
-        FigureSchema.source: owner[ClaimSchema.source] if owner else None,
-        FigureSchema.claim_id: owner[ClaimSchema.claim_id] if owner else None,
-        FigureSchema.as_of: _resolve_as_of(sentence, start - s_start, published),
+        _FIGURE_COLUMN.figure_id: stable_id(article_id, "figure", start, span_end),
+        _FIGURE_COLUMN.article_id: article_id,
+        _FIGURE_COLUMN.char_start: start,
+        _FIGURE_COLUMN.char_end: span_end,
+        _FIGURE_COLUMN.text: text[start:span_end],
+        _FIGURE_COLUMN.value: float(value),
+        _FIGURE_COLUMN.value_high: value_high,
+        _FIGURE_COLUMN.qualifier: qualifier,
+        _FIGURE_COLUMN.unit: unit,
+        _FIGURE_COLUMN.category: category,
+        _FIGURE_COLUMN.source: owner[_CLAIM_COLUMN.source] if owner else None,
+        _FIGURE_COLUMN.claim_id: owner[_CLAIM_COLUMN.claim_id] if owner else None,
+        _FIGURE_COLUMN.as_of: _resolve_as_of(sentence, start - s_start, published),
     }
 
 
