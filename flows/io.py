@@ -6,6 +6,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import functools
 import os
 import shutil
 import tempfile
@@ -18,8 +19,13 @@ import polars as pl
 
 def conform(frame: pl.DataFrame, schema: type[pa.DataFrameModel]) -> pl.DataFrame:
     """Select and cast the schema's columns, in the schema's order."""
-    target = schema.empty().schema
-    return frame.select([pl.col(name).cast(dtype) for name, dtype in target.items()])
+    return frame.select([pl.col(name).cast(dtype) for name, dtype in _column_types(schema).items()])
+
+
+@functools.cache
+def _column_types(schema: type[pa.DataFrameModel]) -> pl.Schema:
+    """The polars types of the schema's columns (building pandera's empty frame copies the whole model)."""
+    return schema.empty().schema
 
 
 def _replace_atomically(path: Path, write: Callable[[Path], object]) -> Path:

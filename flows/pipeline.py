@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -164,11 +165,14 @@ def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path, *, unc
     if unchanged_from is not None and _link_published(unchanged_from, staging, [name for name in tables if name != "runs"]):
         write_table(tables["runs"], staging / RUNS_FILE, TABLES["runs"])
     else:
-        for name, frame in tables.items():
-            write_table(frame, staging / f"{name}.parquet", TABLES[name])
-        for name, parts in split_by_date(tables).items():
-            for partition, frame in parts.items():
-                write_table(frame, part_path(staging, name, partition), TABLES[name])
+        writes = [(frame, staging / f"{name}.parquet", TABLES[name]) for name, frame in tables.items()]
+        writes += [
+            (frame, part_path(staging, name, partition), TABLES[name])
+            for name, parts in split_by_date(tables).items()
+            for partition, frame in parts.items()
+        ]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # compression and fsync release the GIL
+            list(pool.map(lambda write: write_table(*write), writes))
     write_text_durably(staging / VIEWS_FILE, views_sql())
     swap_in_folder(staging, output, marker=RUNS_FILE)
 
