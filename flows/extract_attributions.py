@@ -265,10 +265,12 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
 #: A relative pronoun (and auxiliary) right before a verb phrase.
 _RELATIVE_BEFORE = re.compile(r"\s+(?:that|who|which)\s+(?:(?:had|has|have)\s+)?$")
 #: A time opening a subject phrase: "Last week Stumpf ...".
-_TIME_FIRST = re.compile(
-    r"(?:Last|This|Next|Earlier\s+this)\s+(?:year|week|month|weekend|summer|spring|fall|autumn|winter|night|morning|afternoon|evening|"
-    + "|".join(lexicon.CALENDAR_WORDS) + r")\s+"
+#: A named time: "Last year", "This week", "Next Monday".
+_CALENDAR_TIME = (
+    r"(?:Last|This|Next|Earlier\s+this|Later\s+that)\s+(?:year|week|month|weekend|summer|spring|fall|autumn|winter|night|morning|afternoon|evening|"
+    + "|".join(lexicon.CALENDAR_WORDS) + r")"
 )
+_TIME_FIRST = re.compile(_CALENDAR_TIME + r"\s+")
 
 
 #: An apposition between dashes right before the cue.
@@ -307,11 +309,7 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
 #: A time that opens a sentence: "Two months later, Clinton ...", "Days earlier, ...", "A year ago, ...".
-_TIME_LATER = (
-    r"(?:(?:[A-Z]\w*\s+)?(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|after|before)"
-    r"|(?:Last|This|Next|Earlier\s+this|Later\s+that)\s+(?:year|week|month|weekend|summer|spring|fall|autumn|winter|night|morning|afternoon|evening|"
-    + "|".join(lexicon.CALENDAR_WORDS) + r"))"
-)
+_TIME_LATER = r"(?:(?:[A-Z]\w*\s+)?(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|after|before)|" + _CALENDAR_TIME + ")"
 #: Words that open a plural subject: "Several environmental groups", "Many residents", "Two officials".
 _QUANTIFIERS = {"several", "many", "some", "most", "both", "few", "numerous", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 
