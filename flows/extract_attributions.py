@@ -23,14 +23,16 @@ from flows.text import QuoteSpan, literal_alternation, mask_quotes, paragraph_sp
 from schemas import ArticleSchema, ClaimSchema, QuoteSchema, column_names
 
 _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
+#: ``_CUE_RE`` for lowercased text: case-insensitive matching costs about twice as much as
+#: lowering the article once (``_lowered``) and matching it plainly.
+_CUE_LOWER_RE = re.compile(_CUE_RE.pattern)
 _NAMING_RE = re.compile(
     r"\b(" + literal_alternation(list(lexicon.NAMING_VERBS)) + r")\b(?=(?:\s+[\w’'-]+){0,8}?\s+[“\"])", re.IGNORECASE
 )
 _CLAUSE_CUE_RE = re.compile(
     r"\b(" + literal_alternation(list(lexicon.CLAUSE_CUE_VERBS)) + r")\b(?=\s+(?:to\s+[“\"_]*[a-z_]+|that|whether|what|why|how|if)\b)", re.IGNORECASE
 )
-#: One word as a cue match (group 1), for verbs found by position rather than by ``_CUE_RE``.
-_WORD_CUE = re.compile(r"(\w+)")
+_CLAUSE_CUE_LOWER_RE = re.compile(_CLAUSE_CUE_RE.pattern)
 #: A reply verb after a closing mark (quotation interiors are masked) and its subject: '” Clinton gushed'.
 _QUOTE_REPLY_RE = re.compile(
     r"[”\"]\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
@@ -112,40 +114,53 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
 _QUOTE_CUE_REACH = 80
 
 
-def _cue_matches(masked: str, quotes: list[QuoteSpan]) -> list[re.Match]:
-    """Every cue-word match in the article; units take their slice.
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` where matching it plainly finds what case-insensitive matching finds in ``text``:
+    same length (offsets carry over), and none of the letters that ``re.IGNORECASE`` also takes for
+    ASCII ones ("ſ" for s, "ı" for i)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ſ" in text or "ı" in text:
+        return None
+    return lowered
+
+
+def _cue_spans(masked: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Where every cue word of the article starts and ends; units take their slice.
 
     Speech verbs are found in one pass over the article; verbs that count only before a
     quotation are looked for just before each opening mark (the mark ends the window, so
     their lookahead still sees it).
     """
-    found = {m.start(): m for m in _CUE_RE.finditer(masked) if not _NOT_SPEECH_AFTER.match(masked, m.end())}
-    for m in _CLAUSE_CUE_RE.finditer(masked):
-        found.setdefault(m.start(), m)
+    lowered = _lowered(masked)
+    speech, clause = (_CUE_RE, _CLAUSE_CUE_RE) if lowered is None else (_CUE_LOWER_RE, _CLAUSE_CUE_LOWER_RE)
+    haystack = masked if lowered is None else lowered
+    found = {m.start(): m.end() for m in speech.finditer(haystack) if not _NOT_SPEECH_AFTER.match(masked, m.end())}
+    for m in clause.finditer(haystack):
+        found.setdefault(m.start(), m.end())
     for q in quotes:
         lo = max(0, q.open_at - _QUOTE_CUE_REACH)
         for regex in (_QUOTE_INTRO_RE, _NAMING_RE):
             for m in regex.finditer(masked, lo, q.open_at + 1):
-                found.setdefault(m.start(), m)
+                found.setdefault(m.start(), m.end())
         reply = _QUOTE_REPLY_RE.match(masked, q.close_at, q.close_at + _QUOTE_CUE_REACH)
         if reply:
-            found.setdefault(reply.start(1), _WORD_CUE.match(masked, reply.start(1)))
-    return [found[start] for start in sorted(found)]
+            found.setdefault(reply.start(1), reply.end(1))
+    return sorted(found.items())
 
 
-def _find_cues(matches: list[re.Match], start: int, end: int) -> list[Cue]:
+def _find_cues(masked: str, spans: list[tuple[int, int]], start: int, end: int) -> list[Cue]:
     cues = []
-    first = bisect.bisect_left(matches, start, key=lambda m: m.start())
-    for match in itertools.takewhile(lambda m: m.end() <= end, matches[first:]):
-        form = match.group(1)
+    first = bisect.bisect_left(spans, (start,))
+    for cue_start, cue_end in itertools.takewhile(lambda span: span[1] <= end, spans[first:]):
+        form = masked[cue_start:cue_end]
         lower = form.lower()
-        if form[:1].isupper() and match.start() != start and lower != "according to":
+        if form[:1].isupper() and cue_start != start and lower != "according to":
             continue  # "the United States", "Says" inside a title
         base = (
             "according to" if lower == "according to"
             else lexicon.SPEECH_VERBS.get(lower) or lexicon.QUOTE_INTRO_VERBS.get(lower) or lexicon.QUOTE_REPLY_VERBS.get(lower) or lexicon.CLAUSE_CUE_VERBS.get(lower) or lexicon.NAMING_VERBS[lower]
         )
-        cues.append(Cue(match.start(), match.end(), form, base))
+        cues.append(Cue(cue_start, cue_end, form, base))
     return cues
 
 
@@ -545,8 +560,8 @@ def _interrupted_statement(masked: str, lo: int, subject_start: int, cue_end: in
     return _RESUMES_AFTER_CUE.match(masked, cue_end, hi) is not None
 
 
-def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan], cue_matches: list[re.Match]) -> list[Claim]:
-    cues = _find_cues(cue_matches, lo, hi)
+def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan], cue_spans: list[tuple[int, int]]) -> list[Claim]:
+    cues = _find_cues(masked, cue_spans, lo, hi)
     if not cues:
         return []
     claims: list[Claim] = []
@@ -817,9 +832,9 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     history = SpeakerHistory()
     claims: list[Claim] = []
     units = _units(text, quotes)
-    cue_matches = _cue_matches(masked, quotes)
+    cue_spans = _cue_spans(masked, quotes)
     for lo, hi in units:
-        for claim in _claims_in_unit(text, masked, lo, hi, quotes, cue_matches):
+        for claim in _claims_in_unit(text, masked, lo, hi, quotes, cue_spans):
             resolved = resolve_mention(claim.source or "", claim.mention_at, index, history)
             claim.source = resolved
             if resolved:

@@ -215,6 +215,26 @@ def test_extraction_never_raises_and_spans_are_exact(text):
         assert 0 <= row["char_start"] < row["char_end"] <= len(text)
 
 
+
+_CASE_ALPHABET = list("sSaAiIdDtToOlLwWnNrRcCgG ,.\"“”\nſıİKéÉ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["said", "SAID", "Said", "ſaid", "told", "according to", "ACCORDING TO", "warned that", "insisted that", "İnsisted that", "\"", " ", ", "]) | st.text(alphabet=st.sampled_from(_CASE_ALPHABET), max_size=8), max_size=25).map("".join))
+def test_cue_words_found_in_lowered_text_are_those_case_insensitive_matching_finds(text):
+    """The cue scan lowers the article once and matches plainly; it must find the same words at the same
+    offsets as matching the article case-insensitively (letters like "ſ" and "İ" included)."""
+    from flows import extract_attributions
+    from flows.text import mask_quotes, quote_spans
+
+    quotes = quote_spans(text)
+    masked = mask_quotes(text, quotes)
+    fast = extract_attributions._cue_spans(masked, quotes)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extract_attributions, "_lowered", lambda _text: None)
+        assert extract_attributions._cue_spans(masked, quotes) == fast
+
+
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [

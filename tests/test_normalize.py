@@ -103,3 +103,14 @@ def test_spacing_is_collapsed_line_by_line_as_a_plain_collapse_would(text):
 
     every_run = re.compile(r"[ \t\u00a0\u2009\u200a\u202f]+")
     assert _clean_lines(text) == [_DOUBLED_MARK.sub('"', every_run.sub(" ", line)).strip() for line in text.split("\n")]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab '`\"\n")), max_size=40))
+def test_doubled_marks_are_the_pairs_with_no_mark_on_either_side(text):
+    """Two apostrophes or backticks, not part of a longer run, become one double mark."""
+    import re
+
+    from flows.normalize import _DOUBLED_MARK
+
+    plain = re.compile(r"(?<!['`])(?:''|``)(?!['`])")
+    assert _DOUBLED_MARK.sub('"', text) == plain.sub('"', text)
