@@ -164,7 +164,7 @@ _FIGURE_TOKENS = [
     "727", "1,200", "3.5", ".5", "$", "US$", "US $", "A$", "Rs.", "RM", "USD", "€", "£", "5", "million", "bn", "a", "A", "an",
     "half", "two", "thirds", "one", "third", "minus", "-", "−", "–", "sub-", "fold", "tens", "of", "thousands", "Hundreds",
     "per", "cent", "%", "percent", "to", "and", "people", "twenty", "-five", "between", "out", "in", "every", "1/4", "k", "m",
-    "Section", "Dozens", "a quarter", "subzero", ",", ".", "'", "(",
+    "Section", "Dozens", "a quarter", "subzero", ",", ".", "'", "(", "sub", "Sub-", "x-", "b-", "5-", "\u00a0",
 ]
 
 
@@ -172,10 +172,11 @@ _FIGURE_TOKENS = [
 @settings(max_examples=300, deadline=None)
 def test_figures_are_searched_for_only_where_one_can_start(pieces):
     """Trying ``_FIGURE`` only at ``_FIGURE_START`` positions finds what a plain search finds, from every position."""
-    from flows.extract_figures import _FIGURE, _FIGURE_START, next_figure
+    from flows.extract_figures import _FIGURE, _FIGURE_START, figure_starts, next_figure
 
     text = "".join(token + gap for token, gap in pieces)
     starts = [m.start() for m in _FIGURE_START.finditer(text)]
+    assert figure_starts(text) == starts
     for pos in range(len(text) + 1):
         plain, fast = _FIGURE.search(text, pos), next_figure(text, pos, len(text), starts)
         assert (plain and plain.span()) == (fast and fast.span())
