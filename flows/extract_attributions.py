@@ -19,7 +19,7 @@ import polars as pl
 from flows import lexicon
 from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind
 from flows.ids import stable_id
-from flows.text import QuoteSpan, literal_alternation, mask_quotes, paragraph_spans, quote_spans, sentence_spans
+from flows.text import QuoteSpan, article_sentences, literal_alternation, mask_quotes, paragraph_spans, quote_spans
 from schemas import ArticleSchema, ClaimSchema, QuoteSchema, column_names
 
 _CUE_RE = re.compile(r"\b(" + literal_alternation([*lexicon.SPEECH_VERBS, "according to"]) + r")\b", re.IGNORECASE)
@@ -98,15 +98,14 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentences, merged where a quotation runs across a sentence boundary or a quotation ending in ?, ! or .
     is followed by its attribution ('"Why?" Clinton said.')."""
     units: list[tuple[int, int]] = []
-    for p_start, p_end in paragraph_spans(text):
-        for s_start, s_end in sentence_spans(text, p_start, p_end):
-            same_paragraph = units and units[-1][1] > p_start
-            crosses = same_paragraph and any(q.open_at < s_start < q.close_at for q in quotes)
-            attribution = same_paragraph and re.search(r"[?!.…][”\"]\s*$", text[units[-1][0] : units[-1][1]]) and _attribution_only(text, s_start, s_end)
-            if crosses or attribution:
-                units[-1] = (units[-1][0], s_end)
-            else:
-                units.append((s_start, s_end))
+    for p_start, s_start, s_end in article_sentences(text):
+        same_paragraph = units and units[-1][1] > p_start
+        crosses = same_paragraph and any(q.open_at < s_start < q.close_at for q in quotes)
+        attribution = same_paragraph and re.search(r"[?!.…][”\"]\s*$", text[units[-1][0] : units[-1][1]]) and _attribution_only(text, s_start, s_end)
+        if crosses or attribution:
+            units[-1] = (units[-1][0], s_end)
+        else:
+            units.append((s_start, s_end))
     return units
 
 
@@ -711,7 +710,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
     return claims
 
 
-def _pull_quote_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]]) -> str | None:
+def _pull_quote_speaker(text: str, quote: QuoteSpan, paragraphs: tuple[tuple[int, int], ...]) -> str | None:
     """'...' on its own paragraph followed by '- Name, affiliation'."""
     for k, (p_start, p_end) in enumerate(paragraphs):
         if p_start <= quote.open_at < p_end:
@@ -733,7 +732,7 @@ _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):
 _CREDIT_LABEL = re.compile(r"([A-Z][\w’'.-]*(?:\s+(?:de\s+|van\s+|al-)?[A-Z][\w’'.-]*){1,3})(?:\s*,\s*[^:,“\"\n]{1,60})?:\s*$")
 
 
-def _credit_label_speaker(text: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]]) -> str | None:
+def _credit_label_speaker(text: str, quote: QuoteSpan, paragraphs: tuple[tuple[int, int], ...]) -> str | None:
     paragraph = next((p for p in paragraphs if p[0] <= quote.open_at < p[1]), None)
     if paragraph is None:
         return None
@@ -765,7 +764,7 @@ def _transcript_speaker(text: str, quote: QuoteSpan) -> str | None:
     return label.group(1).title() if label and len(label.group(1)) > 2 else None
 
 
-def _colon_intro_speaker(text: str, masked: str, quote: QuoteSpan, paragraphs: list[tuple[int, int]], claims: list[Claim]) -> str | None:
+def _colon_intro_speaker(text: str, masked: str, quote: QuoteSpan, paragraphs: tuple[tuple[int, int], ...], claims: list[Claim]) -> str | None:
     """'Caddell continued:' or 'The New York Times reports:' ending a paragraph; the next one is the quotation."""
     for k, (p_start, _) in enumerate(paragraphs):
         if p_start == quote.open_at and k > 0:

@@ -18,7 +18,7 @@ import polars as pl
 
 from flows import lexicon
 from flows.ids import stable_id
-from flows.text import literal_alternation, paragraph_spans, sentence_spans
+from flows.text import article_sentences, literal_alternation
 from schemas import ArticleSchema, ClaimSchema, FigureSchema, column_names
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -418,22 +418,21 @@ def extract_article(article_id: str, text: str, published: date | None, claims: 
     """Figure rows for one article; ``claims`` are that article's claim rows (for source and claim_id)."""
     rows: list[dict] = []
     article_starts = figure_starts(text)
-    for paragraph in paragraph_spans(text):
-        for s_start, s_end in sentence_spans(text, *paragraph):
-            starts = article_starts[bisect.bisect_left(article_starts, s_start) : bisect.bisect_left(article_starts, s_end)]
-            pos = s_start
-            while match := next_figure(text, pos, s_end, starts):
-                pos = max(match.end(), match.start() + 1)
-                row = _figure_row(match, text, s_start, s_end, article_id, published, claims)
+    for _, s_start, s_end in article_sentences(text):
+        starts = article_starts[bisect.bisect_left(article_starts, s_start) : bisect.bisect_left(article_starts, s_end)]
+        pos = s_start
+        while match := next_figure(text, pos, s_end, starts):
+            pos = max(match.end(), match.start() + 1)
+            row = _figure_row(match, text, s_start, s_end, article_id, published, claims)
+            if row is not None:
+                rows.append(row)
+            elif match.group("num2") and " " in text[match.end("num") : match.start("num2")]:
+                # not a range ("from $2,415 to $2,315", "in 2018 to 3.9 million"): each number alone; "2-2" is a score
+                single = _SINGLE_FIGURE.match(text, match.start(), s_end)
+                row = single and _figure_row(single, text, s_start, s_end, article_id, published, claims)
                 if row is not None:
                     rows.append(row)
-                elif match.group("num2") and " " in text[match.end("num") : match.start("num2")]:
-                    # not a range ("from $2,415 to $2,315", "in 2018 to 3.9 million"): each number alone; "2-2" is a score
-                    single = _SINGLE_FIGURE.match(text, match.start(), s_end)
-                    row = single and _figure_row(single, text, s_start, s_end, article_id, published, claims)
-                    if row is not None:
-                        rows.append(row)
-                    pos = match.start("cur2") if match.group("cur2") else match.start("num2")
+                pos = match.start("cur2") if match.group("cur2") else match.start("num2")
     return rows
 
 

@@ -6,6 +6,7 @@ row built from them can be traced back exactly.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -63,7 +64,13 @@ class QuoteSpan:
         return self.close_at
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
+#: Articles whose structure is kept: more than a batch's (500 by default), so that the figure stage finds
+#: the sentences the quote stage split, its texts being the same.
+_STRUCTURE_CACHE = 2048
+
+
+@functools.lru_cache(maxsize=_STRUCTURE_CACHE)
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every paragraph; paragraphs are separated by blank lines."""
     spans, start = [], 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -72,7 +79,17 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
+
+
+@functools.lru_cache(maxsize=_STRUCTURE_CACHE)
+def article_sentences(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(paragraph start, sentence start, sentence end) of every sentence, paragraph by paragraph.
+
+    Cached: the quote and the figure stages both read every sentence of a batch's articles, one
+    stage after the other, and splitting is a good share of either's time.
+    """
+    return tuple((p_start, s_start, s_end) for p_start, p_end in paragraph_spans(text) for s_start, s_end in sentence_spans(text, p_start, p_end))
 
 
 def _word_before(text: str, begin: int, end: int) -> str:
