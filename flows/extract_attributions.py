@@ -532,6 +532,32 @@ _SOURCE_ENDS_CLAUSE = re.compile(r"\s*(?:[,.;:!?()—–-]|$)")
 _STATEMENT_THEN_COMMA = re.compile(r"\w+\W+\w+\W+\w+[^,]*(?:,|\s(?:--|—|–))\s*$")
 
 
+def _last_words_start(text: str, lo: int, hi: int, count: int) -> int:
+    """Where the last ``count`` runs of word characters (``\\w+``) in ``text[lo:hi]`` begin; ``lo`` if fewer."""
+    at = hi
+    for _ in range(count):
+        while at > lo and not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            at -= 1
+        while at > lo and (text[at - 1].isalnum() or text[at - 1] == "_"):
+            at -= 1
+    return at
+
+
+def _coordinated(masked: str, lo: int, cue_start: int) -> bool:
+    """``_COORDINATED_CUE`` ends at the cue: its "and" or "but" is one of the last two words, so it is
+    searched for from there, not from the unit's start."""
+    return _COORDINATED_CUE.search(masked, _last_words_start(masked, lo, cue_start, 2), cue_start) is not None
+
+
+def _statement_then_comma(masked: str, lo: int, hi: int) -> bool:
+    """``_STATEMENT_THEN_COMMA.search(masked, lo, hi)``, tried from the third-last word only.
+
+    A search tries the pattern from every position, each try backtracking over the rest of the text; a match
+    exists only if one starts at the third-last word (the last word must follow the last comma anyway).
+    """
+    return _STATEMENT_THEN_COMMA.match(masked, _last_words_start(masked, lo, hi, 3), hi) is not None
+
+
 #: The opening of a statement that an attribution interrupts: no comma, no quotation mark ("Hawaii, as one
 #: adviser pointed out, ...": the attribution may open with "as").
 _STATEMENT_OPENING = re.compile(r"([\w’'-]+)(?:[^\S\n]+[^,;:“\"”\n]*?)?,\s*(?:as\s+)?")
@@ -595,7 +621,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             continue  # "did not respond to requests for comment", "He didn't suggest retaliation": no statement was made
         subject: tuple[int, int] | None
         participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
-        and_before = _COORDINATED_CUE.search(masked, lo, cue.start) is not None
+        and_before = _coordinated(masked, lo, cue.start)
         coordinated = and_before and previous_source is not None
         if coordinated:
             subject = previous_source
@@ -613,7 +639,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if subject is None and (
             after_quotation
             or (cue.base in _INVERTING_BASES and not masked[lo:cue.start].strip())  # 'Said Ellis: "..."'
-            or (cue.base in _INVERTING_BASES and _STATEMENT_THEN_COMMA.search(masked, lo, cue.start))  # 'The ad could start this week, said Brian Baker.'
+            or (cue.base in _INVERTING_BASES and _statement_then_comma(masked, lo, cue.start))  # 'The ad could start this week, said Brian Baker.'
         ):
             subject = _subject_after(masked, cue.end, hi)
             if subject is not None and not after_quotation and not _SOURCE_ENDS_CLAUSE.match(masked, subject[1], hi):

@@ -216,6 +216,26 @@ def test_extraction_never_raises_and_spans_are_exact(text):
 
 
 
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,-—–\n.")), max_size=40))
+def test_statement_before_an_inverted_cue_is_found_as_a_full_search_finds_it(text):
+    """Trying the pattern from the third-last word only answers what a search from every position answers."""
+    from flows.extract_attributions import _STATEMENT_THEN_COMMA, _statement_then_comma
+
+    for lo in range(len(text) + 1):
+        assert _statement_then_comma(text, lo, len(text)) == (_STATEMENT_THEN_COMMA.search(text, lo) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["and", "but", "also", "quickly", "x", "band", "_", " ", "  ", ", ", "\n", "."]), max_size=12).map("".join))
+def test_coordinated_cue_is_found_as_a_full_search_finds_it(text):
+    from flows.extract_attributions import _COORDINATED_CUE, _coordinated
+
+    for lo in range(len(text) + 1):
+        assert _coordinated(text, lo, len(text)) == (_COORDINATED_CUE.search(text, lo) is not None)
+
+
 _CASE_ALPHABET = list("sSaAiIdDtToOlLwWnNrRcCgG ,.\"“”\nſıİKéÉ")
 
 
