@@ -270,8 +270,10 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|conference|account|speech|video|tweet|letter|notice|broadcast)"
 #: What may stand between a subject and its cue ("the Observatory, earlier", "Pedersen on Wednesday").
+#: It is searched for (the leftmost tail wins) and starts with a space or comma unless empty at the end: the
+#: first lookahead turns every other position away at once.
 SUBJECT_TAIL = re.compile(
-    rf"(?:\s+(?:also|earlier|later|previously|again|further|then|now|has|have|had|would|will|repeatedly|reportedly|"
+    rf"(?=[\s,]|\Z)(?:\s+(?:also|earlier|later|previously|again|further|then|now|has|have|had|would|will|repeatedly|reportedly|"
     rf"recently|separately|publicly|privately|once|initially|subsequently|did|does|do|not|never|just|first|last|"
     rf"flatly|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:went|goes|go)\s+on\s+to|"
     rf"(?:this|last)\s+(?:week|weekend|month|year|morning|night)|"
