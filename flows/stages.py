@@ -19,6 +19,7 @@ from flows.ingest import InputFile, ingest_files
 from flows.link import link_tables, story_terms
 from flows.dedupe import mark_duplicates, minhash_signatures
 from flows.normalize import normalize_articles
+from flows.text import forget_structure
 from schemas import BATCH_ONLY_TABLES, TABLES, ArticleFeaturesSchema, ArticleSchema, ClaimSchema, FigureSchema, QuoteSchema, RejectSchema
 
 ARTICLE_TABLES = ("articles", "quotes", "claims", "figures", "rejects")
@@ -56,6 +57,7 @@ def process_batch(files: list[InputFile]) -> dict[str, pl.DataFrame]:
     articles, normalize_rejects = normalize_articles(raw)
     quotes, claims = extract_quotes_and_claims(articles)
     figures = extract_figures(articles, claims)
+    forget_structure()
     return {
         "articles": articles,
         "quotes": quotes,

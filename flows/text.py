@@ -92,6 +92,13 @@ def article_sentences(text: str) -> tuple[tuple[int, int, int], ...]:
     return tuple((p_start, s_start, s_end) for p_start, p_end in paragraph_spans(text) for s_start, s_end in sentence_spans(text, p_start, p_end))
 
 
+def forget_structure() -> None:
+    """Empty the paragraph and sentence caches: they hold their articles' texts, which a finished batch no
+    longer needs (a batch of long articles would otherwise stay in memory until later texts push it out)."""
+    paragraph_spans.cache_clear()
+    article_sentences.cache_clear()
+
+
 def _word_before(text: str, begin: int, end: int) -> str:
     """The run of word characters and dots that ends at ``end`` (or just before a newline there), lowercased."""
     if end > begin and text[end - 1] == "\n":

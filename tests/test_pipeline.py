@@ -71,6 +71,16 @@ def test_batching_does_not_change_the_result(seeds_output):
         assert one_batch[name].equals(pl.read_parquet(seeds_output / f"{name}.parquet")), name
 
 
+def test_a_finished_batch_leaves_no_article_text_cached():
+    from flows.stages import process_batch
+    from flows.text import article_sentences, paragraph_spans
+
+    tables = process_batch(discover_inputs([SEEDS]))
+    assert tables["articles"].height == 5 and tables["figures"].height > 0
+    assert paragraph_spans.cache_info().currsize == 0
+    assert article_sentences.cache_info().currsize == 0
+
+
 def test_bad_input_is_a_reject_not_a_failure(tmp_path, prefect_server):
     inputs = tmp_path / "in"
     inputs.mkdir()
