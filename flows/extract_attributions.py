@@ -52,6 +52,8 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pict
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
+#: A preposition and a determiner, and at most two more words, before a word: that word ends a noun phrase.
+_PHRASE_BEFORE_NOUN = re.compile(r"\b(?:in|on|via|during|from|of)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 @dataclass
@@ -490,11 +492,23 @@ def _trim(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int
         end -= 1
     for q in quotes:
         close = q.close_at + 1 if q.closed else q.close_at
-        if q.open_at == start and close in (end, end + 1) and q.double:
+        if q.open_at == start and close in (end, end + 1):
             return q.start, q.end
     if start < end and text[start] in lexicon.ANY_QUOTE_MARK and not any(q.open_at == start for q in quotes):
         start += 1
     return start, end
+
+
+_ADDRESSEE_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
+#: Whom a statement was told: "told Reuters", "told The Associated Press and CNN"; "the BBC" only before
+#: "that", a colon, a comma or a quotation ("told the United States not to ..." is the content).
+_ADDRESSEE = re.compile(
+    rf"\s+((?:The\s+)?{_ADDRESSEE_NAME}(?:\s+(?:and|or)\s+(?:the\s+)?{_ADDRESSEE_NAME})*"
+    rf"|the\s+{_ADDRESSEE_NAME}(?:\s+(?:and|or)\s+(?:the\s+)?{_ADDRESSEE_NAME})*(?=\s*(?:that\b|[:,“\"]))"
+    r"|reporters|journalists|him|her|them|us|me)"
+)
+#: An addressee that is a medium ("The Associated Press", "the BBC"), not a pronoun or "reporters".
+_NAMED_ADDRESSEE = re.compile(r"(?:[Tt]he\s+)?[A-Z]")
 
 
 #: After a cue, attribution matter (no quotation mark) up to a comma and a quotation that continues the statement.
@@ -562,7 +576,7 @@ def _statement_then_comma(masked: str, lo: int, hi: int) -> bool:
 #: adviser pointed out, ...": the attribution may open with "as").
 _STATEMENT_OPENING = re.compile(r"([\w’'-]+)(?:[^\S\n]+[^,;:“\"”\n]*?)?,\s*(?:as\s+)?")
 #: After the cue of an interrupting attribution: a comma, perhaps after a time ("said Friday, ...").
-_RESUMES_AFTER_CUE = re.compile(r"(?:\s+[\w.]+){0,2}?\s*,\s*\S")
+_RESUMES_AFTER_CUE = re.compile(rf"(?:(?:\s+[\w.]+){{0,2}}?|\s+{lexicon.CHANNEL_PHRASE})\s*,\s*\S")
 
 
 #: Right before an opening mark: the quotation is the title of a work ('on this weekend's broadcast of "Fox News Sunday,"').
@@ -571,6 +585,7 @@ _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|d
 
 #: Right before a participle that is a progressive verb ("Clinton is promising"), not an adverbial one.
 _PROGRESSIVE_BEFORE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|still\s+)?$")
+_COMMA_BEFORE = re.compile(r",\s*$")
 #: Right before a negated cue.
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: Right before a cue that shares the previous cue's subject: "... and told reporters", "..., but noted that ...".
@@ -631,7 +646,12 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             subject = _subject_before(masked, lo, progressive.start())  # "..., and Hillary Clinton is promising to ..."
         elif participle:
             # '"A," Trump said, adding "B"': the participle's subject is the speaker just named
-            subject = _named_right_before(masked, lo, cue.start) or _subject_of_clause(masked, lo, cue.start) or previous_source
+            # '..., the ministry said in a statement, describing ...': after a comma, the previous cue's subject
+            subject = _named_right_before(masked, lo, cue.start)
+            if subject is None and _COMMA_BEFORE.search(masked, max(lo, cue.start - 4), cue.start):
+                subject = previous_source
+            if subject is None:
+                subject = _subject_of_clause(masked, lo, cue.start) or previous_source
         else:
             subject = _subject_before(masked, lo, cue.start)
         inverted = False
@@ -649,6 +669,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             continue
         source_text = text[subject[0] : subject[1]]
         if cue.base in _NOUNISH and cue.form.lower() in {cue.base, cue.base + "s"} and not inverted:
+            if _PHRASE_BEFORE_NOUN.search(masked, max(lo, cue.start - 40), cue.start):
+                continue  # "in a June report", "of its latest estimates": the noun of a phrase
             last_word = source_text.split()[-1].lower()
             if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the", "one", "another", "every", "this", "that", "which"}:
                 continue  # "In one tweet, Trump said": the noun "tweet" is no cue of "one"
@@ -679,11 +701,11 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         # content after the cue
         c_lo = subject[1] if inverted else cue.end
         if cue.base in lexicon.ADDRESSEE_VERBS:
-            addressee = re.match(r"\s+((?:The\s+)?(?:[A-Z][\w’'.-]*)(?:\s+[A-Z][\w’'.-]*)*|reporters|journalists|him|her|them|us|me)", masked[c_lo:hi])
+            addressee = _ADDRESSEE.match(masked, c_lo, hi)
             if addressee:
-                if addressee.group(1)[:1].isupper():
-                    medium = text[c_lo + addressee.start(1) : c_lo + addressee.end(1)].rstrip(".,")
-                c_lo += addressee.end()
+                if _NAMED_ADDRESSEE.match(addressee.group(1)):
+                    medium = text[addressee.start(1) : addressee.end(1)].rstrip(".,")
+                c_lo = addressee.end()
         lead = lexicon.CONTENT_LEAD.match(masked[c_lo:hi])
         c_start = c_lo + (lead.end() if lead else 0)
         c_end = hi
@@ -718,7 +740,16 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             and resumed is None
             and not _TITLE_BEFORE_MARK.search(masked, lo, max(q.open_at for q in quotes if lo <= q.open_at < subject[0]))
         )
-        if adverbial_only or quote_first or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
+        # 'Saudi Arabia will cut output, the ministry said in a statement, describing the move as ...': after the
+        # comma comes another clause of the attribution, not its content
+        clause_after = (
+            next_cue is not None
+            and next_cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
+            and not masked[c_start : next_cue.start].strip()
+            and "," in masked[cue.end : c_start]
+            and _statement_then_comma(masked, lo, subject[0])
+        )
+        if adverbial_only or quote_first or clause_after or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
             # nothing after the cue: the content is what came before the subject
             c_start, c_end = lo, subject[0]
             if claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:

@@ -268,7 +268,7 @@ MEDIUM_WORDS = [
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|conference|account|speech|video|tweet|letter|notice|broadcast)"
+_CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|conference|account|speech|video|tweet|letter|notice|broadcast|note|report|filing|release|email|memo|newsletter|podcast)"
 #: What may stand between a subject and its cue ("the Observatory, earlier", "Pedersen on Wednesday").
 #: It is searched for (the leftmost tail wins) and starts with a space or comma unless empty at the end: the
 #: first lookahead turns every other position away at once.
@@ -287,10 +287,12 @@ TIME_OR_PLACE_LEAD = re.compile(
     r"\s*(?:before|after|when|while|during|as|last|earlier|later|on|in|at|this|today|tonight|yesterday|recently|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+#: The channel a statement was made in, right after its cue: "in a statement", "in a June report".
+CHANNEL_PHRASE = rf"(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}"
 CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+(?:in|on|at|during|over|earlier|late|early)\s+[^,.;:“\"”]{{1,40}}?\s+that\b|"
     rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+on\s+{_DAY}|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
-    rf"\s+(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
+    rf"\s+{CHANNEL_PHRASE}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
 )
 #: Where a statement's content ends before its clause does: a concessive or contrasting clause, a
 #: relative clause on the last noun, a participle that starts the next cue, a semicolon, a dashed aside.

@@ -726,3 +726,56 @@ def test_and_before_another_subject_and_its_verb_ends_the_statement(text, expect
 )
 def test_inverted_sources_with_modifiers_and_documents_that_read(text, expected):
     assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Goldman Sachs raised its forecast to $95 a barrel, the bank said in a note.",
+            ("the bank", "said", "Goldman Sachs raised its forecast to $95 a barrel"),
+        ),
+        (
+            "The company will cut 500 jobs, its chief executive said in a filing.",
+            ("its chief executive", "said", "The company will cut 500 jobs"),
+        ),
+        (
+            "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
+            ("the agency", "said", "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent"),
+        ),
+    ],
+)
+def test_a_channel_after_an_inverted_cue_is_not_the_statement(text, expected):
+    assert _claims(text) == [expected]
+
+
+def test_a_participle_cue_after_an_inverted_one_is_its_own_statement_by_the_same_source():
+    text = "Saudi Arabia will cut output by 500,000 barrels, the ministry said in a statement, describing the move as a precaution."
+    assert _claims(text) == [
+        ("the ministry", "said", "Saudi Arabia will cut output by 500,000 barrels"),
+        ("the ministry", "describing", "the move as a precaution"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Replacing her would be hard, Fowler said, replacing the chair would be harder.", "Fowler"),
+        ("For all the doubts, analysts say, cleaning up the bank would be an uphill job.", "analysts"),
+    ],
+)
+def test_a_gerund_after_an_interrupting_attribution_is_part_of_the_statement(text, expected):
+    (source, cue, content), = _claims(text)
+    assert source == expected and ("would be" in content)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister told the BBC: 'We are doing everything we can.'", ("the minister", "told", "We are doing everything we can.")),
+        ("Leeds told the New York Times and CNN that Trump groped her.", ("Leeds", "told", "Trump groped her")),
+        ("Duterte told the United States not to treat his country like a dog.", ("Duterte", "told", "the United States not to treat his country like a dog")),
+    ],
+)
+def test_who_was_told_is_not_the_statement_unless_an_infinitive_follows(text, expected):
+    assert _claims(text) == [expected]
