@@ -88,8 +88,11 @@ _RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b")
 #: starts first, so the leftmost match is the one meant.
 _QUALIFIER_BEFORE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUALIFIER_WORDS)) + r")\s+$")
 _PERCENT_CHANGE_PATTERNS = [re.compile(rf"\b{word}\b") for word in lexicon.PERCENT_CHANGE_WORDS]
+_ABOUT = r"(?:(?:about|around|nearly|almost|some|roughly|more than|less than)\s+)?"
+#: "rose by about ", and "up $3.45, or ": the change given as an amount, then as a percentage.
 _PERCENT_CHANGE_BEFORE = re.compile(
-    r"\b(?:" + literal_alternation(sorted(lexicon.PERCENT_CHANGE_WORDS)) + r")\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more than|less than)\s+)?$"
+    r"\b(?:" + literal_alternation(sorted(lexicon.PERCENT_CHANGE_WORDS)) + rf")\s+(?:by\s+)?{_ABOUT}"
+    + rf"(?:[$€£¥]?\d[\d.,]*(?:\s*[a-z]+)?,?\s+or\s+{_ABOUT})?$"
 )
 _CATEGORY_CUE_RE = re.compile(r"\b(?:" + literal_alternation(list(lexicon.CATEGORY_CUES)) + r")\b")
 
@@ -285,6 +288,8 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
             return "percent_change"  # "a 50-percent raise", "rose by 5 percent"
     if unit and unit.lower() in lexicon.MEASURE_UNITS:
         return lexicon.MEASURE_UNITS[unit.lower()]
+    if unit and unit.lower() in lexicon.AGE_UNITS:
+        return "count"  # "a 52-year-old man had died": an age, not a toll
     if is_fraction and re.match(r"[\w\s-]*?\bof the way\b", low[rel_start:]):
         return "distance"
     cues = _category_cues(low)

@@ -359,6 +359,7 @@ MEASURE_UNITS = {
     "tonnes": "count", "tons": "count", "kg": "count", "kilograms": "count",
     "m": "distance", "cm": "distance", "mm": "distance", "inch": "distance", "inches": "distance", "nanometer": "distance", "nanometers": "distance", "nanometres": "distance",
     "hp": "count", "horsepower": "count", "megawatt": "count", "megawatts": "count", "mw": "count", "kw": "count", "gigawatts": "count",
+    "bpd": "count", "kwh": "count", "mwh": "count", "gwh": "count", "twh": "count", "gw": "count",
     "mph": "count", "mg": "count", "milligrams": "count", "grams": "count", "lb": "count", "lbs": "count", "ounces": "count",
     "litres": "count", "liters": "count", "gallons": "count", "degrees": "count", "acres": "count", "hectares": "count", "pound-feet": "count",
     "days": "duration", "day": "duration", "weeks": "duration", "week": "duration", "months": "duration", "month": "duration", "years": "duration", "year": "duration", "hours": "duration", "hour": "duration", "minutes": "duration",
@@ -381,6 +382,9 @@ UNIT_STOPS = {
     "towards", "toward", "through", "within", "without", "near", "outside", "inside", "along", "amid", "during",
     "between", "among", "via", "like", "if", "so", "do", "did", "will", "would", "could", "can", "may", "might",
     "its", "their", "his", "her", "our", "these", "those", "this", "there", "here",
+    "until", "unless", "because", "when", "while", "where", "then", "now", "also", "still", "yet", "already", "just", "only", "not",
 }
+#: An age ("52-year-old"): a count, whatever the sentence says happened to its bearer.
+AGE_UNITS = {"year-old", "years-old", "month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old"}
 #: Counted nouns that are plural without an s: a unit ends at them ("two people", not "two people there").
 IRREGULAR_PLURALS = {"people", "children", "men", "women", "police", "staff", "personnel", "cattle", "sheep", "fish", "deer", "mice", "geese", "feet", "teeth", "aircraft", "livestock"}

@@ -70,6 +70,13 @@ def _figures(text, published=None):
         ("The range grew from 252 miles to 287 miles- and more.", ("287 miles", 287, None, "exact", "miles", "distance")),
         ("With eight more picks the team went all over the map.", ("eight more picks", 8, None, "exact", "picks", "count")),
         ("Some 100 armed men came.", ("100 armed men", 100, None, "approximately", "men", "count")),
+        ("Russia will extend its cut of 500,000 bpd until the end of 2026.", ("500,000 bpd", 500000, None, "exact", "bpd", "count")),
+        ("They pumped 500 barrels until Monday.", ("500 barrels", 500, None, "exact", "barrels", "count")),
+        ("Police confirmed that a 52-year-old man had died.", ("52-year-old", 52, None, "exact", "year-old", "count")),
+        ("Brent was up $3.45, or 4.4%, at $83.34 a barrel.", ("4.4%", 4.4, None, "exact", "percent", "percent_change")),
+        ("Shares fell 20 cents, or about 2%, on Monday.", ("2%", 2, None, "approximately", "percent", "percent_change")),
+        ("Turnout was 45%, or 20 points higher.", ("45%", 45, None, "exact", "percent", "count")),
+        ("He said 12 people died, 3 of them children.", ("12 people", 12, None, "exact", "people", "killed")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
