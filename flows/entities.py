@@ -82,7 +82,7 @@ def strip_titles(name: str) -> str:
     words = name.split()
     # A lowercase role word ("chief", "commander") separates an affiliation from the name: "HTS leader Abu
     # Mohammed al-Jolani" is a person, though "HTS" names an organization.
-    last_lower = max((i for i, w in enumerate(words) if w.lower() in lexicon.TITLES and w[:1].islower()), default=-1)
+    last_lower = max((i for i, w in enumerate(words) if w[:1].islower() and (w in lexicon.TITLES or w in lexicon.ROLE_NOUNS)), default=-1)
     tail = words[last_lower + 1 :]
     if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in (tail if len(tail) >= 2 else words)):
         return name

@@ -419,6 +419,8 @@ _ROLE = "|".join(sorted((t for t in lexicon.TITLES | lexicon.ROLE_NOUNS if t.isa
 _INVERTED_SUBJECT = re.compile(
     rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z0-9][\w/-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|(?:{_ROLE})(?=\s+{_NAME_WORD})))*)"
 )
+#: Lower-case words after a name that may end an organization's name: "the Syrian army", "the Russian foreign ministry".
+_ORGANIZATION_HEAD = re.compile(r"\s+([a-z]+(?:\s+[a-z]+)?)(?=\s*(?:[.,;:]|$))")
 #: "Cameron Easley for Morning Consult": a person writing for an outlet is the person.
 _PERSON_FOR_OUTLET = re.compile(rf"({_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+for\s+{_NAME_WORD}(?:\s+{_NAME_WORD})*")
 
@@ -468,6 +470,9 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
     person = _PERSON_FOR_OUTLET.fullmatch(masked, start, end)
     if person and not any(w.lower().strip(".,") in lexicon.ORG_WORDS for w in person.group(1).split()):
         end = person.end(1)
+    head = _ORGANIZATION_HEAD.match(masked, end, hi)
+    if head and head.group(1).split()[-1] in lexicon.ORG_WORDS:
+        end = head.end(1)  # "said the Syrian army", "said the Russian foreign ministry"
     return start, end
 
 

@@ -218,6 +218,9 @@ TITLES = {
     "chinese", "russian", "syrian", "iranian", "american", "british", "french", "israeli", "turkish", "state",
     "attorney", "speaker", "congressman", "congresswoman", "candidate", "nominee", "democratic", "republican",
     "gop", "sens", "reps", "presidential", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
+    "constable", "inspector", "detective", "superintendent", "commissioner", "sheriff", "corporal", "admiral", "brigadier",
+    "marshal", "lord", "lady", "dame", "baroness", "baron", "councillor", "councilman", "councilwoman", "alderman",
+    "chancellor", "premier", "mp", "mep", "supt", "insp", "det",
 }
 #: Lower-case role words that may stand before a name after an inverted cue: '"...," said farmer Josip Novak'.
 ROLE_NOUNS = {
@@ -229,6 +232,11 @@ ROLE_NOUNS = {
     "voter", "protester", "lawmaker", "legislator", "strategist", "pollster", "adviser", "advisor", "aide",
     "former", "deputy", "senior", "acting", "local", "regional", "retired", "rebel", "opposition", "party",
     "campaign", "psychologist", "professor", "scientist", "spokesman", "spokeswoman", "chairman", "manager",
+    "psychotherapist", "therapist", "physician", "surgeon", "epidemiologist", "lecturer", "consultant", "entrepreneur",
+    "investor", "banker", "executive", "founder", "co-founder", "cofounder", "blogger", "comedian", "actor", "actress",
+    "singer", "musician", "artist", "athlete", "player", "filmmaker", "producer", "novelist", "poet", "diplomat",
+    "negotiator", "prosecutor", "defendant", "plaintiff", "neighbour", "neighbor", "shopper", "customer", "patient",
+    "parent", "citizen", "mechanic", "miner", "pilot", "paramedic", "firefighter", "medic", "guard", "mother",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
 #: Head nouns that make an unnamed source one person: "a spokesman for the ministry", "a senior official".
