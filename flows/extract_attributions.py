@@ -908,6 +908,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     quote_rows: list[dict] = []
     owners: list[Claim] = []
     last_quote: dict | None = None
+    last_mark_double: bool | None = None  # the marks of the last attributed quotation: the article's style
     for q in quotes:
         owner = next((c for c in claims if c.start - 1 <= q.start and q.end <= c.end + 1), None)
         speaker, cue, medium = None, None, None
@@ -925,7 +926,12 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             pulled, cue = next(((found, mark) for find, mark in finders if (found := find())), (None, None))
             if pulled:
                 speaker = resolve_mention(pulled, q.open_at, index, history) or pulled
-            elif _is_standalone(text, q, units) and q.double and (follow := _last_attribution(claims, last_quote, q.open_at)) and _near(text, follow[0], q.open_at):
+            elif (
+                _is_standalone(text, q, units)
+                and (q.double or last_mark_double is False)  # single marks too where the last attributed quotation used them
+                and (follow := _last_attribution(claims, last_quote, q.open_at))
+                and _near(text, follow[0], q.open_at)
+            ):
                 # a quotation that is its own sentence continues the latest speaker: a quotation's, or a cue's
                 # ('..., Mr. McFaul said of RT. "Having people like ..."')
                 speaker, medium = follow[1], follow[2]
@@ -960,7 +966,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
         }
         quote_rows.append(row)
         owners.append(owner)
-        last_quote = row
+        last_quote, last_mark_double = row, q.double
     for row, owner in zip(quote_rows, owners, strict=True):  # after the loop: a statement may have grown
         row[_QUOTE_COLUMN.claim_id] = stable_id(article_id, "claim", owner.start, owner.end)
     claim_rows = []

@@ -796,3 +796,19 @@ def test_who_was_told_is_not_the_statement_unless_an_infinitive_follows(text, ex
 )
 def test_speakers_lose_ranks_and_role_descriptors_but_organizations_keep_their_words(text, speaker):
     assert [q[1] for q in _quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "'This is a tragedy,' said Mark Robinson. 'Our thoughts are with his family.'",
+            [("This is a tragedy,", "Mark Robinson", "said"), ("Our thoughts are with his family.", "Mark Robinson", None)],
+        ),
+        ('"We tried," said Jones. \'Scare\' words are common.', [("We tried,", "Jones", "said")]),
+        ('"We tried," said Jones. \'It failed.\'', [("We tried,", "Jones", "said")]),
+        ("The film 'Jaws' opened. 'It was huge.'", []),
+    ],
+)
+def test_a_single_quoted_sentence_continues_the_speaker_where_the_article_quotes_with_single_marks(text, expected):
+    assert _quotes(text) == expected
