@@ -52,6 +52,24 @@ BYLINE_WITH_DATE = re.compile(
     r"\s*[,|]?\s+(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
 )
 BYLINE = re.compile(r"^\s*By\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*$")
+#: `Title: ...`, `Date: 2026-02-14`, `Source: BBC News`, `Author: Jane Doe`, `URL: https://...`: labelled header
+#: fields as exports and scrapers write them; the label names the column (``HEADER_FIELDS``).
+FIELD_HEADER = re.compile(
+    r"^\s*(title|headline|date|published|published at|publication date|source|outlet|publisher|publication|"
+    r"authors?|byline|url|link)\s*:\s*(\S.*?)\s*$",
+    re.IGNORECASE,
+)
+HEADER_FIELDS = {
+    "title": "title", "headline": "title", "date": "published_at", "published": "published_at", "published at": "published_at",
+    "publication date": "published_at", "source": "outlet", "outlet": "outlet", "publisher": "outlet", "publication": "outlet",
+    "author": "authors", "authors": "authors", "byline": "authors", "url": "url", "link": "url",
+}
+#: A dateline opening the first paragraph: `LONDON, April 3 (Reuters) - Oil prices ...`, `GAZA CITY (AP) — ...`.
+INLINE_DATELINE = re.compile(
+    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?:(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–])"
+    r"\s+(?=[A-Z\"“‘'])"
+)
 #: A place line in capitals that opens a story: `HAMA`, `NEW YORK`, `GAZA CITY (Reuters) -`.
 DATELINE_LINE = re.compile(r"^\s*([A-Z][A-Z .'-]{1,40}?)\s*(?:\((?:[A-Za-z ]+)\))?\s*[-—–:]?\s*$")
 

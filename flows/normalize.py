@@ -28,6 +28,7 @@ class ParsedArticle:
     published_at: datetime | None = None
     published_precision: str | None = None
     outlet: str | None = None
+    url: str | None = None
     dateline: str | None = None
     authors: list[str] = field(default_factory=list)
     wire_credits: list[str] = field(default_factory=list)
@@ -123,6 +124,8 @@ def _parse_header(lines: list[str], article: ParsedArticle) -> int:
                 article.dateline = rest
             elif rest and not article.title:
                 article.title = rest
+        elif (match := lexicon.FIELD_HEADER.match(line)) and _take_field(article, match.group(1), match.group(2)):
+            pass
         elif match := lexicon.FEED_HEADER.match(line):
             stamp, _ = parse_timestamp(f"{match.group(1)}T{match.group(2)}")
             article.published_at, article.published_precision = stamp, "datetime"
@@ -145,6 +148,27 @@ def _parse_header(lines: list[str], article: ParsedArticle) -> int:
             return index
         index += 1
     return index
+
+
+def _take_field(article: ParsedArticle, label: str, value: str) -> bool:
+    """Fill the column a labelled header line names; False (a body line) when its value does not fit it."""
+    column = lexicon.HEADER_FIELDS[re.sub(r"\s+", " ", label.lower())]
+    if column == "published_at":
+        stamp, precision = parse_timestamp(value)
+        if stamp is None:
+            return False
+        article.published_at, article.published_precision = stamp, precision
+    elif column == "authors":
+        article.authors = _split_names(re.sub(r"^[Bb]y\s+", "", value))
+    elif column == "url":
+        if not re.match(r"https?://\S+$", value):
+            return False
+        article.url = value
+    elif column == "outlet" and (len(value.split()) > 8 or value.endswith(".")):
+        return False  # "Source: the ministry said ...": a sentence, not a publisher
+    else:
+        setattr(article, column, _clean_line(value))
+    return True
 
 
 def _first_nonblank(lines: list[str]) -> int:
@@ -188,6 +212,12 @@ def parse_article(raw_text: str) -> ParsedArticle:
     if not paragraphs and article.title:
         # a one-line record is a story, not a headline without a body
         paragraphs, article.title = [article.title], None
+    if paragraphs and not article.dateline and (inline := lexicon.INLINE_DATELINE.match(paragraphs[0])):
+        # the place and agency move into their columns; the sentence keeps them, it is the story's own text
+        article.dateline = inline.group(1)
+        agency = lexicon.WIRE_AGENCIES.get((inline.group("agency") or "").lower())
+        if agency and agency not in article.wire_credits:
+            article.wire_credits.append(agency)
     article.text = "\n\n".join(paragraphs)
     return article
 
@@ -218,7 +248,7 @@ def normalize_articles(raw: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
                 ArticleSchema.source_id: record["source_id"],
                 ArticleSchema.source_format: record["source_format"],
                 ArticleSchema.outlet: record["meta_outlet"] or parsed.outlet,
-                ArticleSchema.url: record["meta_url"],
+                ArticleSchema.url: record["meta_url"] or parsed.url,
                 ArticleSchema.title: record["meta_title"] or parsed.title,
                 ArticleSchema.authors: record["meta_authors"] or parsed.authors,
                 ArticleSchema.published_at: meta_published or parsed.published_at,
