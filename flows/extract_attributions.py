@@ -48,7 +48,7 @@ _SUBJECT_ADVERB = re.compile(r"(?!(?:" + "|".join(sorted(lexicon.LY_NOUNS)) + r"
 #: ("took note of").
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.NOUN_CUE_LEADS) + r")\s+$", re.IGNORECASE)
 #: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
-_NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]")
+_NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]|(?<=ed)\s+by\b")
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
@@ -490,9 +490,12 @@ def _medium(text: str, lo: int, hi: int) -> str | None:
 
 
 def _trim(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
-    """Strip spaces and trailing punctuation; a content that is exactly one quotation loses its marks."""
+    """Strip spaces and trailing punctuation, and a dateline opening a paragraph ('ANKARA, Turkey (AP) — ');
+    a content that is exactly one quotation loses its marks."""
     while start < end and text[start] in " \t\n,:;":
         start += 1
+    if (start == 0 or text[start - 1] == "\n") and (dateline := lexicon.INLINE_DATELINE.match(text, start, end)):
+        start = dateline.end()
     while end > start and text[end - 1] in _STRIP_END:
         end -= 1
     for q in quotes:

@@ -278,6 +278,10 @@ def _category_cues(sentence: str) -> list[tuple[int, str]]:
     return [(m.start(), lexicon.CATEGORY_CUES[m.group(0)]) for m in _CATEGORY_CUE_RE.finditer(sentence)]
 
 
+#: Right before a figure that is part of the one before it: it counts what that one counts.
+_PART_OF_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them)\s+(?:[a-z]+\s+){0,2}$")
+
+
 def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, is_percent: bool, is_fraction: bool) -> str:
     if is_money:
         return "money"
@@ -293,6 +297,8 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
     if is_fraction and re.match(r"[\w\s-]*?\bof the way\b", low[rel_start:]):
         return "distance"
     cues = _category_cues(low)
+    if cues and _PART_OF_BEFORE.search(low, max(0, rel_start - 40), rel_start):
+        cues = [cue for cue in cues if cue[0] < rel_start] or cues  # "killing 41 people, including six children, and injuring"
     if cues:
         return min(cues, key=lambda cue: abs(cue[0] - rel_start))[1]
     return "percent_change" if is_percent and "raise" in low else "count"

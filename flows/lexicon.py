@@ -64,10 +64,11 @@ HEADER_FIELDS = {
     "publication date": "published_at", "source": "outlet", "outlet": "outlet", "publisher": "outlet", "publication": "outlet",
     "author": "authors", "authors": "authors", "byline": "authors", "url": "url", "link": "url",
 }
-#: A dateline opening the first paragraph: `LONDON, April 3 (Reuters) - Oil prices ...`, `GAZA CITY (AP) — ...`.
+#: A dateline opening the first paragraph: `LONDON, April 3 (Reuters) - Oil prices ...`, `ANKARA, Turkey (AP) — ...`,
+#: `WASHINGTON — ...` (``match`` it at the paragraph's start).
 INLINE_DATELINE = re.compile(
-    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
-    r"(?:(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–])"
+    r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?:(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–])"
     r"\s+(?=[A-Z\"“‘'])"
 )
 #: A place line in capitals that opens a story: `HAMA`, `NEW YORK`, `GAZA CITY (Reuters) -`.
@@ -393,7 +394,7 @@ MEASURE_UNITS = {
 #: Words in a figure's sentence that say what it counts.
 CATEGORY_CUES = {
     "killed": "killed", "dead": "killed", "deaths": "killed", "died": "killed", "killing": "killed", "death toll": "killed", "fatalities": "killed", "kills": "killed", "slain": "killed",
-    "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "hurt": "wounded",
+    "wounded": "wounded", "injured": "wounded", "injuries": "wounded", "hurt": "wounded", "injuring": "wounded", "wounding": "wounded",
     "displaced": "displaced", "fled": "displaced", "refugees": "displaced", "homeless": "displaced", "evacuated": "displaced",
     "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained", "captured": "detained",
     "released": "released", "freed": "released", "freeing": "released",

@@ -812,3 +812,24 @@ def test_speakers_lose_ranks_and_role_descriptors_but_organizations_keep_their_w
 )
 def test_a_single_quoted_sentence_continues_the_speaker_where_the_article_quotes_with_single_marks(text, expected):
     assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Barclay said a 17% increase demanded by the union was not affordable.",
+            [("Barclay", "said", "a 17% increase demanded by the union was not affordable")],
+        ),
+        (
+            "ANKARA, Turkey (AP) — A powerful earthquake struck eastern Turkey on Friday, officials said.",
+            [("officials", "said", "A powerful earthquake struck eastern Turkey on Friday")],
+        ),
+        (
+            "LONDON, April 3 (Reuters) - Oil prices rose more than 4% on Monday, traders said.",
+            [("traders", "said", "Oil prices rose more than 4% on Monday")],
+        ),
+    ],
+)
+def test_passive_cues_and_a_paragraphs_dateline_are_not_attribution_or_content(text, expected):
+    assert _claims(text) == expected

@@ -77,6 +77,9 @@ def _figures(text, published=None):
         ("Shares fell 20 cents, or about 2%, on Monday.", ("2%", 2, None, "approximately", "percent", "percent_change")),
         ("Turnout was 45%, or 20 points higher.", ("45%", 45, None, "exact", "percent", "count")),
         ("He said 12 people died, 3 of them children.", ("12 people", 12, None, "exact", "people", "killed")),
+        ("The quake killed 41 people, including six children, and injured 1,600 others.", ("six children", 6, None, "exact", "children", "killed")),
+        ("The quake killed 41 people, including six children, and injured 1,600 others.", ("1,600 others", 1600, None, "exact", "others", "wounded")),
+        ("It killed 41 people, injuring 1,600 others.", ("1,600 others", 1600, None, "exact", "others", "wounded")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
