@@ -48,7 +48,10 @@ _SUBJECT_ADVERB = re.compile(r"(?!(?:" + "|".join(sorted(lexicon.LY_NOUNS)) + r"
 #: ("took note of").
 _NOT_A_VERB_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.NOUN_CUE_LEADS) + r")\s+$", re.IGNORECASE)
 #: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
-_NOT_SPEECH_AFTER = re.compile(r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]|(?<=ed)\s+by\b")
+_NOT_SPEECH_AFTER = re.compile(
+    r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]|(?<=ed)\s+by\b"
+    r"|(?<=continue)\s+to\b|(?<=continues)\s+to\b|(?<=continued)\s+to\b"  # "would continue to invest"
+)
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
@@ -144,7 +147,7 @@ def _cue_spans(masked: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
             for m in regex.finditer(masked, lo, q.open_at + 1):
                 found.setdefault(m.start(), m.end())
         reply = _QUOTE_REPLY_RE.match(masked, q.close_at, q.close_at + _QUOTE_CUE_REACH)
-        if reply:
+        if reply and not _NOT_SPEECH_AFTER.match(masked, reply.end(1)):
             found.setdefault(reply.start(1), reply.end(1))
     return sorted(found.items())
 
@@ -594,6 +597,11 @@ _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|d
 #: Right before a participle that is a progressive verb ("Clinton is promising"), not an adverbial one.
 _PROGRESSIVE_BEFORE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|still\s+)?$")
 _COMMA_BEFORE = re.compile(r",\s*$")
+#: After an inverted attribution's cue (and its time or channel): no statement but the writer's framing ("as
+#: pressure grew", "amid protests") or the channel's complement ("to the Hong Kong stock exchange").
+_FRAMING_AFTER_CUE = re.compile(r"\s*(?:as|amid|while|even\s+as|to|with|at|from|for)\s", re.IGNORECASE)
+#: A channel right before: "said in a filing".
+_CHANNEL_BEFORE = re.compile(rf"{lexicon.CHANNEL_PHRASE}\s*$")
 #: Right before a negated cue.
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: Right before a cue that shares the previous cue's subject: "... and told reporters", "..., but noted that ...".
@@ -750,13 +758,19 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         )
         # 'Saudi Arabia will cut output, the ministry said in a statement, describing the move as ...': after the
         # comma comes another clause of the attribution, not its content
-        clause_after = (
+        # '..., the ministry said on Thursday, as pressure grew' and '..., the company said in a filing to the
+        # exchange': the writer's framing or the channel's complement, the statement came before the subject
+        participle_cue_after = (
             next_cue is not None
             and next_cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
             and not masked[c_start : next_cue.start].strip()
             and "," in masked[cue.end : c_start]
-            and _statement_then_comma(masked, lo, subject[0])
         )
+        framing_after = (
+            _FRAMING_AFTER_CUE.match(masked, c_start, c_end) is not None
+            and ("," in masked[cue.end : c_start] or _CHANNEL_BEFORE.search(masked, cue.end, c_start) is not None)
+        )
+        clause_after = (participle_cue_after or framing_after) and _statement_then_comma(masked, lo, subject[0])
         if adverbial_only or quote_first or clause_after or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
             # nothing after the cue: the content is what came before the subject
             c_start, c_end = lo, subject[0]

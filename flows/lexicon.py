@@ -64,11 +64,18 @@ HEADER_FIELDS = {
     "publication date": "published_at", "source": "outlet", "outlet": "outlet", "publisher": "outlet", "publication": "outlet",
     "author": "authors", "authors": "authors", "byline": "authors", "url": "url", "link": "url",
 }
+#: A line that is only a date (and perhaps a time): `March 12, 2026`, `12 March 2026 09:30 GMT`, `Thu, Mar 12, 2026`.
+DATE_ONLY_LINE = re.compile(
+    r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$"
+)
 #: A dateline opening the first paragraph: `LONDON, April 3 (Reuters) - Oil prices ...`, `ANKARA, Turkey (AP) — ...`,
 #: `WASHINGTON — ...` (``match`` it at the paragraph's start).
 INLINE_DATELINE = re.compile(
     r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
-    r"(?:(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–])"
+    r"(?:(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]"
+    r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–]|(?<=[A-Z]{4})\s+-)"
     r"\s+(?=[A-Z\"“‘'])"
 )
 #: A place line in capitals that opens a story: `HAMA`, `NEW YORK`, `GAZA CITY (Reuters) -`.

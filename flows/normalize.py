@@ -81,7 +81,7 @@ def parse_timestamp(value: str | None) -> tuple[datetime | None, str | None]:
         except (ValueError, OverflowError):
             return None, None
     stamp = stamp.replace(tzinfo=timezone.utc) if stamp.tzinfo is None else stamp.astimezone(timezone.utc)
-    return stamp, "datetime"
+    return stamp, "datetime" if re.search(r"\d[:.]\d\d", text) else "date"  # "March 12, 2026" names a day, not midnight
 
 
 def _split_names(names: str) -> list[str]:
@@ -125,6 +125,8 @@ def _parse_header(lines: list[str], article: ParsedArticle) -> int:
             elif rest and not article.title:
                 article.title = rest
         elif (match := lexicon.FIELD_HEADER.match(line)) and _take_field(article, match.group(1), match.group(2)):
+            pass
+        elif (match := lexicon.DATE_ONLY_LINE.match(line)) and article.published_at is None and _take_field(article, "date", match.group("date")):
             pass
         elif match := lexicon.FEED_HEADER.match(line):
             stamp, _ = parse_timestamp(f"{match.group(1)}T{match.group(2)}")

@@ -833,3 +833,22 @@ def test_a_single_quoted_sentence_continues_the_speaker_where_the_article_quotes
 )
 def test_passive_cues_and_a_paragraphs_dateline_are_not_attribution_or_content(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The death toll has passed 30,000, the health ministry said on Thursday, as international pressure grew.",
+            [("the health ministry", "said", "The death toll has passed 30,000")],
+        ),
+        (
+            "BYD sold 300,114 vehicles in March, the company said in a filing to the Hong Kong stock exchange.",
+            [("the company", "said", "BYD sold 300,114 vehicles in March")],
+        ),
+        ("The plant will close, the company said, because demand fell.", [("the company", "said", "The plant will close, the company said, because demand fell")]),
+        ("Tesla said it remained \"confident\" and would continue to invest in new models.", [("Tesla", "said", "it remained \"confident\" and would continue to invest in new models")]),
+    ],
+)
+def test_framing_after_an_inverted_attribution_is_not_its_statement(text, expected):
+    assert _claims(text) == expected

@@ -38,6 +38,12 @@ import polars as pl
         ("LONDON, April 3 (Reuters) - Oil prices rose on Monday.", "text", "LONDON, April 3 (Reuters) - Oil prices rose on Monday."),
         ("GAZA CITY (AP) — Strikes hit the city.", "dateline", "GAZA CITY"),
         ("US - China talks resumed today in Geneva.", "dateline", None),
+        ("JERUSALEM - The death toll has passed 30,000.", "dateline", "JERUSALEM"),
+        ("Tesla cuts prices\n\nMarch 12, 2026\n\nTesla has cut prices.", "published_at", datetime(2026, 3, 12, tzinfo=timezone.utc)),
+        ("Tesla cuts prices\n\nThu, 12 March 2026 09:30 GMT\n\nTesla has cut prices.", "published_at", datetime(2026, 3, 12, tzinfo=timezone.utc)),
+        ("Tesla cuts prices\n\nMarch 12, 2026\n\nTesla has cut prices.", "text", "Tesla has cut prices."),
+        ("Tesla cuts prices\n\nMarch 12, 2026\n\nTesla has cut prices.", "published_precision", "date"),
+        ("Tesla has cut prices.\n\nMarch 12, 2026", "text", "Tesla has cut prices.\n\nMarch 12, 2026"),
     ],
 )
 def test_header_fields_move_into_columns(raw, field, expected):
