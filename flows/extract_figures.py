@@ -127,6 +127,8 @@ _ID_SUFFIX_AFTER = re.compile(r"\s+(?:" + literal_alternation(lexicon.ID_SUFFIXE
 _FUTURE_YEAR = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s$", re.IGNORECASE)
 #: Capitalized plurals that are counted people: "Palestinians", "Israelis", "Chinese".
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|ese)|(?:" + "|".join(lexicon.DEMONYM_STEMS_IN_IS) + r")is")
+#: Two modifiers joined before the counted noun: " electric and hybrid vehicles".
+_PAIRED_MODIFIERS = re.compile(r"\s+([a-z]+)\s+(?:and|or)\s+([a-z]+)\s+(?P<noun>[a-z]+)\b")
 _SUSPENDED_HYPHEN = re.compile(r"-,?(?:\s+[\w.]+-,?)*\s+(?:and|or|to)\s+[\w.]+-(?P<noun>[a-z]+)\b")
 _MEASURE_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(map(re.escape, lexicon.MEASURE_UNITS), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _STREET_AFTER = re.compile(
@@ -214,6 +216,9 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     suspended = _SUSPENDED_HYPHEN.match(text, end, limit)
     if suspended:  # "four-, five- and six-cylinder engines": each number takes the last compound's noun
         return suspended.group("noun"), end
+    paired = _PAIRED_MODIFIERS.match(text, end, limit)
+    if paired and not {paired.group(1), paired.group(2)} & (lexicon.UNIT_STOPS | lexicon.CATEGORY_CUES.keys()) and _is_counted_noun(paired.group("noun")):
+        return paired.group("noun"), paired.end("noun")  # "300,114 electric and hybrid vehicles"
     unit, unit_end = None, end
     words = list(re.finditer(r"[A-Za-z][\w’'-]*", text[end : min(limit, end + 60)]))
     window = words[:3]

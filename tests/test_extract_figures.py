@@ -80,6 +80,9 @@ def _figures(text, published=None):
         ("The quake killed 41 people, including six children, and injured 1,600 others.", ("six children", 6, None, "exact", "children", "killed")),
         ("The quake killed 41 people, including six children, and injured 1,600 others.", ("1,600 others", 1600, None, "exact", "others", "wounded")),
         ("It killed 41 people, injuring 1,600 others.", ("1,600 others", 1600, None, "exact", "others", "wounded")),
+        ("BYD sold 300,114 electric and hybrid vehicles.", ("300,114 electric and hybrid vehicles", 300114, None, "exact", "vehicles", "count")),
+        ("The army lost 12 tanks and many more men.", ("12 tanks", 12, None, "exact", "tanks", "count")),
+        ("Some 40 men and women were killed.", ("40 men", 40, None, "approximately", "men", "killed")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
