@@ -393,6 +393,7 @@ MEASURE_UNITS = {
     "tonnes": "count", "tons": "count", "kg": "count", "kilograms": "count",
     "m": "distance", "cm": "distance", "mm": "distance", "inch": "distance", "inches": "distance", "nanometer": "distance", "nanometers": "distance", "nanometres": "distance",
     "hp": "count", "horsepower": "count", "megawatt": "count", "megawatts": "count", "mw": "count", "kw": "count", "gigawatts": "count",
+    "gb": "count", "mb": "count", "tb": "count", "gbps": "count", "mbps": "count", "ghz": "count", "mhz": "count", "mah": "count",
     "bpd": "count", "kwh": "count", "mwh": "count", "gwh": "count", "twh": "count", "gw": "count",
     "mph": "count", "mg": "count", "milligrams": "count", "grams": "count", "lb": "count", "lbs": "count", "ounces": "count",
     "litres": "count", "liters": "count", "gallons": "count", "degrees": "count", "acres": "count", "hectares": "count", "pound-feet": "count",
@@ -417,6 +418,7 @@ UNIT_STOPS = {
     "between", "among", "via", "like", "if", "so", "do", "did", "will", "would", "could", "can", "may", "might",
     "its", "their", "his", "her", "our", "these", "those", "this", "there", "here",
     "until", "unless", "because", "when", "while", "where", "then", "now", "also", "still", "yet", "already", "just", "only", "not",
+    "last", "next", "ago", "earlier", "later",
 }
 #: An age ("52-year-old"): a count, whatever the sentence says happened to its bearer.
 AGE_UNITS = {"year-old", "years-old", "month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old"}
