@@ -201,6 +201,10 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
             return True  # "one of the few", pronoun uses
         if low == "one" and not re.match(r"^\s+[a-z]", after):
             return True
+        if low == "one" and re.search(r"\b(?:each|every|no|any|the|this|that|which)\s$", before, re.IGNORECASE):
+            return True  # "each one they lose", "the one that got away"
+        if word[:1].isupper() and re.search(r"[a-z,;]\s+[A-Z][\w-]*\s$", before) and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of)\s$", before):
+            return True  # a name: "the Kick Six win", "the Big Ten"
     if match.group("frac") and match.group("frac").lower() == "half" and re.match(r"^\s*(?:of\s+(?:the\s+)?(?:year|century|decade|time)|-)", after):
         return True
     return False

@@ -418,7 +418,9 @@ UNIT_STOPS = {
     "between", "among", "via", "like", "if", "so", "do", "did", "will", "would", "could", "can", "may", "might",
     "its", "their", "his", "her", "our", "these", "those", "this", "there", "here",
     "until", "unless", "because", "when", "while", "where", "then", "now", "also", "still", "yet", "already", "just", "only", "not",
-    "last", "next", "ago", "earlier", "later",
+    "last", "next", "ago", "earlier", "later", "they", "we", "he", "she", "it", "i", "you", "them", "us", "him",
+    "grew", "grow", "win", "won", "lose", "rose", "fell", "saw", "made", "took", "got", "went", "came", "gave", "say", "told",
+    "think", "know", "want", "need",
 }
 #: An age ("52-year-old"): a count, whatever the sentence says happened to its bearer.
 AGE_UNITS = {"year-old", "years-old", "month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old"}

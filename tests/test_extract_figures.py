@@ -80,6 +80,8 @@ def _figures(text, published=None):
         ("The quake killed 41 people, including six children, and injured 1,600 others.", ("six children", 6, None, "exact", "children", "killed")),
         ("The quake killed 41 people, including six children, and injured 1,600 others.", ("1,600 others", 1600, None, "exact", "others", "wounded")),
         ("It killed 41 people, injuring 1,600 others.", ("1,600 others", 1600, None, "exact", "others", "wounded")),
+        ("Employment for women aged 25 to 54 grew by 2 per cent.", ("25 to 54", 25, 54, "range", None, "count")),
+        ("Six people died in the Big Ten town.", ("Six people", 6, None, "exact", "people", "killed")),
         ("It raised 50K last week.", ("50K", 50000, None, "exact", None, "count")),
         ("The phone has 64GB of storage.", ("64GB", 64, None, "exact", "GB", "count")),
         ("It offers a 30Mbps plan.", ("30Mbps", 30, None, "exact", "Mbps", "count")),
@@ -96,6 +98,8 @@ def test_figure_values_units_and_categories(text, expected):
     "text",
     [
         "Hama rebelled in 2011 against the government.",
+        "They must add users to make up for each one they lose.",
+        "His call of the Kick Six win over Alabama was famous.",
         "The offensive began on November 27.",
         "On Dec. 4 he visited the citadel.",
         "The meeting starts at 15:00 today.",
