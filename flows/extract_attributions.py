@@ -259,6 +259,9 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         if (first.lower() in lexicon.DETERMINERS or first[:1].islower()) and first.lower() not in {"who", "which"}:
             if prev_comma < 0:
                 return None
+            age = _AGE_SEGMENT.search(masked, lo, prev_comma)
+            if age is not None:
+                prev_comma = age.start()  # "John Smith, 45, a father of three, said": the age is an apposition too
             return _collect_chunk(masked, lo, _before_parenthesis(masked, lo, prev_comma))  # "Rep. Gregory W. Meeks (D-N.Y.), chairman of ..., said"
         # "Senator Dianne Feinstein, Democrat of California, said", "Mr. King, 82, told", "Donna Rawlings, 59, who
         # watched the ceremony, said": the sentence opens with the subject and an apposition follows it
@@ -591,12 +594,20 @@ _RESUMES_AFTER_CUE = re.compile(rf"(?:(?:\s+[\w.]+){{0,2}}?|\s+{lexicon.CHANNEL_
 
 
 #: Right before an opening mark: the quotation is the title of a work ('on this weekend's broadcast of "Fox News Sunday,"').
+#: A work's name right before an opening mark: the quotation is its title ('her memoir, "Becoming,"').
+_WORK_BEFORE_MARK = re.compile(
+    r"\b(?:book|memoir|novel|biography|film|movie|documentary|song|album|single|play|musical|sitcom|series|episode|"
+    r"podcast|poem|painting|exhibition)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|dubbed)\s*$", re.IGNORECASE)
 
 
 #: Right before a participle that is a progressive verb ("Clinton is promising"), not an adverbial one.
 _PROGRESSIVE_BEFORE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|still\s+)?$")
 _COMMA_BEFORE = re.compile(r",\s*$")
+#: An age in apposition, ending where a further apposition's comma is: "Smith, 45" (of "Smith, 45, a teacher,").
+_AGE_SEGMENT = re.compile(r",\s*\d{1,3}\s*$")
 #: After an inverted attribution's cue (and its time or channel): no statement but the writer's framing ("as
 #: pressure grew", "amid protests") or the channel's complement ("to the Hong Kong stock exchange").
 _FRAMING_AFTER_CUE = re.compile(r"\s*(?:as|amid|while|even\s+as|to|with|at|from|for)\s", re.IGNORECASE)
@@ -605,7 +616,7 @@ _CHANNEL_BEFORE = re.compile(rf"{lexicon.CHANNEL_PHRASE}\s*$")
 #: Right before a negated cue.
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: Right before a cue that shares the previous cue's subject: "... and told reporters", "..., but noted that ...".
-_COORDINATED_CUE = re.compile(r"(?:,\s*)?\b(?:and\s+(?:\w+\s+)?|but\s+(?:(?:\w+ly|also|later|then|again)\s+)?)$")
+_COORDINATED_CUE = re.compile(r"(?:,\s*)?\b(?:and\s+(?:[a-z]\w*\s+)?|but\s+(?:(?:\w+ly|also|later|then|again)\s+)?)$")
 
 
 def _interrupted_statement(masked: str, lo: int, subject_start: int, cue_end: int, hi: int) -> bool:
@@ -727,7 +738,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         c_end = hi
         if next_cue is not None:
             between = masked[c_start : next_cue.start]
-            nxt = _COORDINATED_CUE.search(between) or re.search(r",?\s*\b(?:while|but|whereas)\s+[^,]{1,80}$", between)
+            nxt = _COORDINATED_CUE.search(between) or re.search(r",?\s*\b(?:(?:while|but|whereas)\s+[^,]{1,80}|and\s+[A-Z][^,]{0,80})$", between)
             if nxt and (_subject_before(masked, lo, next_cue.start) is not None or nxt.re is _COORDINATED_CUE):
                 c_end = c_start + nxt.start()
             elif next_cue.base == "according to":
@@ -927,6 +938,8 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     last_quote: dict | None = None
     last_mark_double: bool | None = None  # the marks of the last attributed quotation: the article's style
     for q in quotes:
+        if _WORK_BEFORE_MARK.search(text, max(0, q.open_at - 30), q.open_at):
+            continue  # the title of a work: 'In her book, "Becoming," Obama writes'
         owner = next((c for c in claims if c.start - 1 <= q.start and q.end <= c.end + 1), None)
         speaker, cue, medium = None, None, None
         if owner is not None:

@@ -852,3 +852,36 @@ def test_passive_cues_and_a_paragraphs_dateline_are_not_attribution_or_content(t
 )
 def test_framing_after_an_inverted_attribution_is_not_its_statement(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('In her book, "Becoming," Obama writes about her childhood.', []),
+        ('Her memoir, "Becoming," sold 10 million copies, the publisher said.', []),
+        ('The film "Jaws" opened, and Spielberg said: "It was a risk."', [("It was a risk.", "Spielberg", "said")]),
+        ('Smith, 45, a father of three, said: "I lost everything."', [("I lost everything.", "Smith", "said")]),
+    ],
+)
+def test_titles_of_works_are_not_quotes_and_ages_are_appositions(text, expected):
+    assert _quotes(text) == expected
+
+
+def test_a_name_with_an_age_and_a_description_before_the_cue_is_the_source():
+    assert _claims("John Smith, 45, a father of three, said he lost everything.") == [("John Smith", "said", "he lost everything")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The film opened, and Spielberg said: "It was a risk."', [("Spielberg", "said", "It was a risk.")]),
+        (
+            "Republicans said the department mishandled the case and Democrats accused the GOP of stoking the issue.",
+            [("Republicans", "said", "the department mishandled the case"), ("Democrats", "accused", "the GOP of stoking the issue")],
+        ),
+        ('Obama and Clinton call them "lone wolves."', [("Obama and Clinton", "call", 'them "lone wolves."')]),
+        ("Clinton said she was ready and then added that she would win.", [("Clinton", "said", "she was ready"), ("Clinton", "added", "she would win")]),
+    ],
+)
+def test_a_name_after_and_is_the_next_cues_subject_not_an_adverb(text, expected):
+    assert _claims(text) == expected
