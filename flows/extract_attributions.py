@@ -37,6 +37,9 @@ _CLAUSE_CUE_LOWER_RE = re.compile(_CLAUSE_CUE_RE.pattern)
 _QUOTE_REPLY_RE = re.compile(
     r"[”\"]\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
 )
+#: Between a closing mark and a reply verb: a verb of its own or a modal, so the verb is not the quotation's reply
+#: ('"..." He later said talks would continue').
+_NOT_A_REPLY_BETWEEN = re.compile(r"\b(?:would|will|could|should|can|may|might|must|to|" + literal_alternation(list(lexicon.SPEECH_VERBS)) + r")\b", re.IGNORECASE)
 _QUOTE_INTRO_RE = re.compile(
     r"\b(" + literal_alternation([*lexicon.QUOTE_INTRO_VERBS, *lexicon.QUOTE_REPLY_VERBS]) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE
 )
@@ -147,7 +150,7 @@ def _cue_spans(masked: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
             for m in regex.finditer(masked, lo, q.open_at + 1):
                 found.setdefault(m.start(), m.end())
         reply = _QUOTE_REPLY_RE.match(masked, q.close_at, q.close_at + _QUOTE_CUE_REACH)
-        if reply and not _NOT_SPEECH_AFTER.match(masked, reply.end(1)):
+        if reply and not _NOT_SPEECH_AFTER.match(masked, reply.end(1)) and not _NOT_A_REPLY_BETWEEN.search(masked, q.close_at, reply.start(1)):
             found.setdefault(reply.start(1), reply.end(1))
     return sorted(found.items())
 
@@ -281,9 +284,20 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
     time = _TIME_FIRST.match(masked, chunk[0], chunk[1])
     if time and time.end() < chunk[1]:
         return time.end(), chunk[1]  # "Last week Stumpf said ...": the time is no part of the name
+    role = _UNNAMED_ROLE_BEFORE.search(masked, max(lo, chunk[0] - 80), chunk[0])
+    if role is not None:
+        return role.start(1), chunk[1]  # "A source close to the talks told": the source, not "the talks"
     return chunk
 
 
+#: An unnamed source and its link to what it knows, right before the noun phrase that ends the subject:
+#: "a source close to", "two people familiar with", "officials briefed on".
+_UNNAMED_ROLE_BEFORE = re.compile(
+    r"(?<![\w’'])((?:(?:a|an|the|one|two|three|four|several|some|many|other|senior|western|us|u\.s\.|european)\s+){0,3}"
+    r"(?:source|sources|official|officials|person|people|diplomat|diplomats|aide|aides|insider|insiders|executive|executives)"
+    r"\s+(?:close\s+to|familiar\s+with|briefed\s+on|with\s+knowledge\s+of|involved\s+in|aware\s+of|knowledgeable\s+about)\s+)$",
+    re.IGNORECASE,
+)
 #: A relative pronoun (and auxiliary) right before a verb phrase.
 _RELATIVE_BEFORE = re.compile(r"\s+(?:that|who|which)\s+(?:(?:had|has|have)\s+)?$")
 #: A time opening a subject phrase: "Last week Stumpf ...".

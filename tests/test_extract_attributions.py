@@ -885,3 +885,19 @@ def test_a_name_with_an_age_and_a_description_before_the_cue_is_the_source():
 )
 def test_a_name_after_and_is_the_next_cues_subject_not_an_adverb(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A source close to the talks told Reuters that a deal was near.", [("A source close to the talks", "told", "a deal was near")]),
+        ("Officials briefed on the plan said it would be delayed.", [("Officials briefed on the plan", "said", "it would be delayed")]),
+        ("Fans of the team said it would win.", [("Fans of the team", "said", "it would win")]),
+        (
+            'Peskov told reporters: "We have nothing to add." He later said talks would continue.',
+            [("Peskov", "told", "We have nothing to add."), ("Peskov", "said", "talks would continue")],
+        ),
+    ],
+)
+def test_unnamed_sources_keep_their_phrase_and_a_later_sentence_is_no_reply(text, expected):
+    assert _claims(text) == expected
