@@ -66,10 +66,27 @@ def speaker_kind(name: str | None) -> str:
         return "organization"
     if name.lower() in lexicon.PRONOUNS_PERSON:
         return "person"
+    if name.lower() in country_names():
+        return "organization"  # "Saudi Arabia said": a state speaks through its government
     caps = [w for w in name.split() if w[:1].isupper() or w.startswith("al-")]
     if caps and len(caps) == len(name.split()) or " and " in name:
         return "person"
     return "unknown"
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Lower-cased country names: ISO 3166's (pycountry ships them) in their short forms ("Iran, Islamic
+    Republic of" -> "iran"; common names such as "Syria"), plus the forms news uses that ISO does not."""
+    import pycountry
+
+    names = set(lexicon.COUNTRY_ALIASES)
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.update({value.lower(), value.split(",")[0].lower()})
+    return frozenset(names)
 
 
 _HONORIFICS = frozenset(h.rstrip(".") for h in lexicon.HONORIFICS)
@@ -80,18 +97,27 @@ _LEADING_TITLES = frozenset(lexicon.TITLES | {t.rstrip(".") for t in lexicon.HON
 def strip_titles(name: str) -> str:
     """Drop leading roles and titles: 'Hezbollah chief Naim Qassem' -> 'Naim Qassem'."""
     words = name.split()
-    # A lowercase role word ("chief", "commander") separates an affiliation from the name: "HTS leader Abu
-    # Mohammed al-Jolani" is a person, though "HTS" names an organization.
-    last_lower = max((i for i, w in enumerate(words) if w[:1].islower() and (w in lexicon.TITLES or w in lexicon.ROLE_NOUNS)), default=-1)
-    tail = words[last_lower + 1 :]
-    if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in (tail if len(tail) >= 2 else words)):
-        return name
-    if 0 <= last_lower < len(words) - 1:
+    # The last role or title word inside the phrase separates an affiliation from the name: "HTS leader Abu
+    # Mohammed al-Jolani" and "Wells Fargo CEO John Stumpf" are people, though "HTS" and "Wells Fargo" name
+    # organizations (a title that ends the phrase is a surname: "Prime Minister John Major").
+    last_role = max(
+        (
+            i for i, w in enumerate(words)
+            if (w[:1].islower() and (w in lexicon.TITLES or w in lexicon.ROLE_NOUNS)) or (0 < i < len(words) - 2 and w.lower().rstrip(".") in lexicon.TITLES)
+        ),
+        default=-1,
+    )
+    tail = words[last_role + 1 :]
+    if len(tail) >= 2:
         words = tail
+    elif any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):
+        return name
     while len(words) > 1 and (
         words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in lexicon.SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
-    ):  # "Said Ellis:" names Ellis
+    ):  # "Said Ellis:" names Ellis; "UN Secretary-General Antonio Guterres" is Antonio Guterres
         words = words[1:]
+    if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):
+        return name  # "UN Security Council", "the Syrian army": an organization keeps every word
     return " ".join(words)
 
 

@@ -161,6 +161,10 @@ def _value_of(row: dict) -> Value | None:
     return float(row["value"]), None if high is None else float(high)
 
 
+#: The categorical field of each kind whose accuracy on matched rows is reported (where the gold has it).
+_ACCURACY_OF = {"figure": "qualifier", "quote": "speaker_kind"}
+
+
 def evaluate(output_dir: Path, gold_path: Path) -> dict:
     """Scores per kind, on the documents the gold file annotates."""
     gold_rows = load_gold(gold_path)
@@ -174,7 +178,8 @@ def evaluate(output_dir: Path, gold_path: Path) -> dict:
             continue
         table = pl.read_parquet(output_dir / f"{_TABLE_OF[kind]}.parquet")
         span, joint, value = Score(), Score(), Score()
-        qualifier_right = qualifier_total = ranges_unscored = 0
+        attribute = _ACCURACY_OF.get(kind)  # a categorical field scored on the matched rows
+        attribute_right = attribute_total = ranges_unscored = 0
         gold_has_ranges = any(g.get("value_high") is not None for g in gold_kind)
         for doc_id in sorted(doc_ids):
             article = by_doc.get(doc_id)
@@ -202,9 +207,9 @@ def evaluate(output_dir: Path, gold_path: Path) -> dict:
                 joint.tp += ok
                 joint.fp += not ok
                 joint.fn += not ok
-                if kind == "figure" and gold.get("qualifier"):
-                    qualifier_total += 1
-                    qualifier_right += pred.get("qualifier") == gold["qualifier"]
+                if attribute and gold.get(attribute):
+                    attribute_total += 1
+                    attribute_right += pred.get(attribute) == gold[attribute]
             span.tp += len(used_p)
             span.fp += len(preds) - len(used_p)
             span.fn += len(golds) - len(used_g)
@@ -221,8 +226,8 @@ def evaluate(output_dir: Path, gold_path: Path) -> dict:
         if kind == "figure":
             entry["value"] = value.as_dict()
             entry["ranges_unscored"] = ranges_unscored
-            if qualifier_total:
-                entry["qualifier_accuracy"] = round(qualifier_right / qualifier_total, 4)
+        if attribute_total:
+            entry[f"{attribute}_accuracy"] = round(attribute_right / attribute_total, 4)
         report[kind] = entry
     return report
 
@@ -237,8 +242,9 @@ def format_report(report: dict) -> str:
             if measure in report[kind]:
                 s = report[kind][measure]
                 lines.append(f"{kind:<8}{measure:<10}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
-        if "qualifier_accuracy" in report[kind]:
-            lines.append(f"{kind:<8}{'qualifier':<10}{'accuracy':>16}{report[kind]['qualifier_accuracy']:>8.3f}")
+        attribute = _ACCURACY_OF.get(kind)
+        if f"{attribute}_accuracy" in report[kind]:
+            lines.append(f"{kind:<8}{attribute:<13}{'accuracy':>13}{report[kind][f'{attribute}_accuracy']:>8.3f}")
         if report[kind].get("ranges_unscored"):
             lines.append(f"{kind:<8}value: {report[kind]['ranges_unscored']} predicted ranges not scored (the gold has no range rows)")
     return "\n".join(lines)

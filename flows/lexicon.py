@@ -246,7 +246,7 @@ TITLES = {
     "gop", "sens", "reps", "presidential", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
     "constable", "inspector", "detective", "superintendent", "commissioner", "sheriff", "corporal", "admiral", "brigadier",
     "marshal", "lord", "lady", "dame", "baroness", "baron", "councillor", "councilman", "councilwoman", "alderman",
-    "chancellor", "premier", "mp", "mep", "supt", "insp", "det",
+    "chancellor", "premier", "mp", "mep", "supt", "insp", "det", "chair", "chairperson", "cfo", "coo", "cto", "founder",
 }
 #: Lower-case role words that may stand before a name after an inverted cue: '"...," said farmer Josip Novak'.
 ROLE_NOUNS = {
@@ -273,6 +273,11 @@ PERSON_ROLES = {
     "narrator", "announcer", "moderator", "host", "anchor", "caller", "speaker",
 }
 #: Words that make a speaker an organization.
+#: Country names as news writes them that ISO 3166 (``pycountry``) names otherwise: "Russian Federation", "Türkiye".
+COUNTRY_ALIASES = {
+    "russia", "turkey", "britain", "great britain", "uk", "u.k.", "us", "u.s.", "usa", "u.s.a.", "america", "palestine",
+    "holland", "ivory coast", "czech republic", "the netherlands", "the united states", "the uk", "the us", "the u.s.",
+}
 ORG_WORDS = {
     "army", "military", "forces", "force", "embassy", "ministry", "government", "observatory", "group", "groups",
     "agency", "council", "nations", "committee", "party", "office", "department", "police", "campaign",
@@ -282,6 +287,8 @@ ORG_WORDS = {
     "monitor", "board", "bank", "fund", "service", "services", "authority", "authorities", "officials",
     "post", "times", "news", "journal", "report", "foundation", "center", "centre", "hts", "un", "nato",
     "congress", "senate", "house", "white", "pentagon", "politifact", "poll", "survey", "study", "team",
+    "inc", "corp", "ltd", "plc", "llc", "economics", "securities", "capital", "partners", "holdings", "airlines", "motors",
+    "technologies",
 }
 #: Heads that name a document, not a speaker ("according to a statement" sets the medium instead).
 DOCUMENT_HEADS = {"statement", "report", "post", "message", "notice", "video", "documents", "document", "data", "figures", "estimates", "reports", "images", "footage", "records", "polls", "poll"}

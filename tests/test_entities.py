@@ -14,6 +14,13 @@ from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speake
         ("Clinton press secretary Brian Fallon", "Brian Fallon"),
         ("the Syrian Observatory for Human Rights", "the Syrian Observatory for Human Rights"),
         ("But Megan Hester", "Megan Hester"),
+        ("UN Secretary-General Antonio Guterres", "Antonio Guterres"),
+        ("Wells Fargo CEO John Stumpf", "John Stumpf"),
+        ("Senate Majority Leader Mitch McConnell", "Mitch McConnell"),
+        ("Prime Minister John Major", "John Major"),  # a title ending the phrase is a surname
+        ("UN Security Council", "UN Security Council"),
+        ("Russian Foreign Ministry", "Russian Foreign Ministry"),
+        ("General Motors", "General Motors"),
     ],
 )
 def test_strip_titles_keeps_the_name(name, expected):
@@ -35,7 +42,11 @@ def test_described_names_resolve_to_the_name(mention, expected):
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("a spokesman for the ministry", "person"), ("an activist group", "organization"), ("Rami Abdurrahman", "person"), ("the army", "organization")],
+    [
+        ("a spokesman for the ministry", "person"), ("an activist group", "organization"), ("Rami Abdurrahman", "person"), ("the army", "organization"),
+        ("Saudi Arabia", "organization"), ("Russia", "organization"), ("Syria", "organization"), ("the United States", "organization"),
+        ("Capital Economics", "organization"), ("Tesla Inc.", "organization"), ("Mark Robinson", "person"),
+    ],
 )
 def test_speaker_kind(name, kind):
     assert speaker_kind(name) == kind

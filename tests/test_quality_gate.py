@@ -32,7 +32,7 @@ def _check(report: dict, floors: dict) -> list[str]:
     misses = []
     for key, floor in floors.items():
         kind, measure, metric = key.split(".")
-        value = report[kind][measure] if measure == "qualifier_accuracy" else report[kind][measure][metric]
+        value = report[kind][measure] if measure.endswith("_accuracy") else report[kind][measure][metric]
         if value + 1e-9 < floor:
             misses.append(f"{key}: {value:.4f} < floor {floor}")
     return misses
