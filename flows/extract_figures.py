@@ -38,8 +38,13 @@ _SUFFIX = r"(?:bn|tn|mn|mil|[kKmMbB])(?![\w])"
 _RANGE = rf"(?:(?P<conn>-|\s+-\s+|\s*–\s*|\s+to\s+|\s+and\s+)(?P<cur2>{_CURRENCY_PREFIX})?(?P<num2>{_NUM})(?P<sfx2>{_SUFFIX})?)?"
 #: Where a figure may start: not inside a word or a number ("sub-" prefixes aside).
 _FIGURE_BOUNDARY = r"(?:(?<![\w$€£¥₹.,-])|(?<=\bsub-))"
+#: After a vague magnitude with no "of": the verb it is the subject of ("Hundreds were arrested", "Thousands marched").
+_VAGUE_SUBJECT_VERB = (
+    r"\s+(?:(?:more|others|also|have|had|were|are|was|more\s+were)\s+)?(?:were|are|have|had|died|fled|marched|gathered|protested|rallied|"
+    r"joined|remain|remained|attended|lined|poured|streamed|took|turned|packed|queued|killed|injured|wounded|arrested|detained)\b"
+)
 _FIGURE_TEMPLATE = rf"""{_FIGURE_BOUNDARY}(?:
-        (?P<vague>(?:tens|hundreds|thousands|dozens|scores|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b)
+        (?P<vague>(?:tens|hundreds|thousands|dozens|scores|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b|{_VAGUE_SUBJECT_VERB})
       | (?P<halfscale>half\s+a\s+(?:million|billion))
       | a\s+(?P<ascale>hundred|thousand|million|billion|trillion)\b
       | (?P<ratio>(?P<ra>\d+|{_SMALL_WORDS})\s+(?:out\s+of|in|of\s+every)\s+(?P<rb>\d+|{_SMALL_WORDS})\b)

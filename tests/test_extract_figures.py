@@ -82,6 +82,9 @@ def _figures(text, published=None):
         ("It killed 41 people, injuring 1,600 others.", ("1,600 others", 1600, None, "exact", "others", "wounded")),
         ("Employment for women aged 25 to 54 grew by 2 per cent.", ("25 to 54", 25, 54, "range", None, "count")),
         ("Six people died in the Big Ten town.", ("Six people", 6, None, "exact", "people", "killed")),
+        ("Hundreds were arrested during the protests.", ("Hundreds", 100, None, "vague", None, "detained")),
+        ("Thousands marched in the capital.", ("Thousands", 1000, None, "vague", None, "count")),
+        ("Tens of thousands have fled the city.", ("Tens of thousands", 10000, None, "vague", None, "displaced")),
         ("It raised 50K last week.", ("50K", 50000, None, "exact", None, "count")),
         ("The phone has 64GB of storage.", ("64GB", 64, None, "exact", "GB", "count")),
         ("It offers a 30Mbps plan.", ("30Mbps", 30, None, "exact", "Mbps", "count")),
@@ -98,6 +101,7 @@ def test_figure_values_units_and_categories(text, expected):
     "text",
     [
         "Hama rebelled in 2011 against the government.",
+        "He spent millions on ads.",
         "They must add users to make up for each one they lose.",
         "His call of the Kick Six win over Alabama was famous.",
         "The offensive began on November 27.",
