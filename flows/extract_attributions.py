@@ -284,12 +284,26 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
     time = _TIME_FIRST.match(masked, chunk[0], chunk[1])
     if time and time.end() < chunk[1]:
         return time.end(), chunk[1]  # "Last week Stumpf said ...": the time is no part of the name
-    role = _UNNAMED_ROLE_BEFORE.search(masked, max(lo, chunk[0] - 80), chunk[0])
+    denied_noun = _CLAIM_NOUN_LEAD.match(masked, chunk[0], chunk[1])
+    if denied_noun is not None and denied_noun.end() < chunk[1]:
+        return denied_noun.end(), chunk[1]  # "..., a charge ministers deny": the subject follows the noun it refers to
+    role = (
+        _UNNAMED_ROLE_BEFORE.search(masked, max(lo, chunk[0] - 80), chunk[0])
+        if masked[max(lo, chunk[0] - 22) : chunk[0]].rstrip().lower().endswith(_UNNAMED_LINKS)
+        else None
+    )
     if role is not None:
         return role.start(1), chunk[1]  # "A source close to the talks told": the source, not "the talks"
     return chunk
 
 
+#: A noun for a statement opening a reduced relative clause: "a charge ministers deny", "claims the company rejects".
+_CLAIM_NOUN_LEAD = re.compile(
+    r"(?:(?:a|an|the|this|that|these|those)\s+)?(?:charge|charges|claim|claims|allegation|allegations|accusation|accusations|assertion|suggestion|"
+    r"suggestions|characterization|account|version)\s+(?=[\w’'])",
+    re.IGNORECASE,
+)
+_UNNAMED_LINKS = ("close to", "familiar with", "briefed on", "knowledge of", "involved in", "aware of", "knowledgeable about")
 #: An unnamed source and its link to what it knows, right before the noun phrase that ends the subject:
 #: "a source close to", "two people familiar with", "officials briefed on".
 _UNNAMED_ROLE_BEFORE = re.compile(
@@ -799,7 +813,10 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if adverbial_only or quote_first or clause_after or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
             # nothing after the cue: the content is what came before the subject
             c_start, c_end = lo, subject[0]
-            if claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:
+            noun_lead = _CLAIM_NOUN_LEAD.match(masked, _last_words_start(masked, lo, subject[0], 2), subject[1])
+            if noun_lead is not None and noun_lead.end() == subject[0] and masked[lo : noun_lead.start()].rstrip().endswith(","):
+                c_end = noun_lead.start()  # "Critics accused X, a charge ministers deny": what is denied is the sentence before
+            elif claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:
                 c_start = claims[-1].end
         if k == 0 and not quote_before and not participle and not inverted and _interrupted_statement(masked, lo, subject[0], cue.end, hi):
             c_start = lo  # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": one statement around its attribution

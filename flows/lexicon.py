@@ -341,6 +341,8 @@ CONTENT_TAIL = re.compile(
     rf",\s+(?:although|though|whereas|while|but|even\s+as|even\s+though|arguing|noting|adding|saying|which|as\s+(?:he|she|they|it)|"
     rf"using|calling|citing|warning|urging|insisting|claiming|describing|telling|suggesting|pointing|accusing|referring|"
     rf"according)\b|\s+(?:even\s+though|although)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
+    # ", a charge ministers deny": the writer's apposition on the statement
+    rf"|,\s+(?:a|an)\s+(?:charge|claim|allegation|accusation|assertion|suggestion)\s"
     rf"|\s(?:in|via)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:statement|tweet|interview|post|press\s+release)\b"
     # ", and Hillary Clinton is promising ...": another subject with its own verb starts a sentence of the writer's
     rf"|,\s+and\s+(?=(?:he|she|they|we|(?:[A-Z][\w’'.-]*\s+){{1,3}}|the(?:\s+[\w’'-]+){{1,3}}\s+)"

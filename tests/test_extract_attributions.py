@@ -901,3 +901,12 @@ def test_a_name_after_and_is_the_next_cues_subject_not_an_adverb(text, expected)
 )
 def test_unnamed_sources_keep_their_phrase_and_a_later_sentence_is_no_reply(text, expected):
     assert _claims(text) == expected
+
+
+def test_a_denial_in_apposition_denies_the_sentence_before_it():
+    text = "Critics accused the government of failing to invest in flood defences, a charge ministers deny."
+    assert _claims(text) == [
+        ("ministers", "deny", "Critics accused the government of failing to invest in flood defences"),
+        ("Critics", "accused", "the government of failing to invest in flood defences"),
+    ]
+    assert [c["stance"] for c in extract_article(AID, text)[1]] == ["denies", "asserts"]
