@@ -241,7 +241,8 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
     lower = mention.lower()
     if lower in lexicon.PRONOUNS_PERSON:
         gender = lexicon.PRONOUN_GENDER[lower]
-        resolved = history.last(position, {"person"}, gender) or _last_person_name(index, position)
+        resolved = history.last(position, {"person"}, gender)
+        resolved = _named_since(index, history, resolved, position, gender) if resolved else _last_person_name(index, position)
         history.note_gender(resolved, gender)
         return resolved
     if lower in lexicon.PRONOUNS_GROUP:
@@ -277,9 +278,22 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
 
 #: Right before a name that is the object of a preposition ("a meeting with Vladimir Putin"), which a
 #: pronoun starting a later sentence rarely means.
-_OBJECT_BEFORE = re.compile(r"\b(?:with|about|of|to|for|against|from|by|on|at|toward|towards|into|than|between|among|like)\s+(?:[A-Z][\w’'.-]*\s+){0,3}$")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|about|of|to|for|against|from|by|on|at|in|near|toward|towards|into|than|between|among|like)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}$")
 #: How far before the latest name a subject may be preferred to it.
 _SUBJECT_REACH = 300
+
+
+def _named_since(index: MentionIndex, history: SpeakerHistory, speaker: str, position: int, gender: str | None) -> str:
+    """The earlier speaker whose name the text mentions last before ``position``, if it is not ``speaker``:
+    '... Zandi told CNBC ... Gonzalez is less academic about it. "...," she says.' is Gonzalez."""
+    before = index.text[:position]
+    latest_at, latest = before.rfind(speaker.split()[-1]), speaker
+    for _, name, kind in history.entries:
+        if kind == "person" and name != latest and (gender is None or history.genders.get(name, gender) == gender):
+            at = before.rfind(name.split()[-1])
+            if at > latest_at:
+                latest_at, latest = at, name
+    return latest
 
 
 def _last_person_name(index: MentionIndex, position: int) -> str | None:

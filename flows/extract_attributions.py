@@ -810,7 +810,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             and ("," in masked[cue.end : c_start] or _CHANNEL_BEFORE.search(masked, cue.end, c_start) is not None)
         )
         clause_after = (participle_cue_after or framing_after) and _statement_then_comma(masked, lo, subject[0])
-        if adverbial_only or quote_first or clause_after or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'"):
+        content_before = adverbial_only or quote_first or clause_after or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'")
+        if content_before:
             # nothing after the cue: the content is what came before the subject
             c_start, c_end = lo, subject[0]
             noun_lead = _CLAIM_NOUN_LEAD.match(masked, _last_words_start(masked, lo, subject[0], 2), subject[1])
@@ -826,6 +827,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             c_start = split_before.start  # '"A," he said, "B."' is one statement
         if c_end - c_start < 2:
             continue
+        if content_before and len(text[c_start:c_end].split()) < 3 and not any(c_start <= q.open_at + 1 and q.close_at <= c_end + 1 for q in unit_quotes):
+            continue  # "Her neighbor, Tom Lee, agrees.": two words before the subject are its apposition, not a statement
         stance = "denies" if cue.base in lexicon.DENIAL_VERBS else "asserts"
         claims.append(Claim(c_start, c_end, source=source_text, cue=text[cue.start:cue.end].lower(), base=cue.base, medium=medium, mention_at=subject[0], stance=stance))
     return claims

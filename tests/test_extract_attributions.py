@@ -910,3 +910,20 @@ def test_a_denial_in_apposition_denies_the_sentence_before_it():
         ("Critics", "accused", "the government of failing to invest in flood defences"),
     ]
     assert [c["stance"] for c in extract_article(AID, text)[1]] == ["denies", "asserts"]
+
+
+def test_pronouns_follow_the_speaker_the_text_names_last_and_a_place_after_in_is_no_antecedent():
+    text = (
+        "Maria Gonzalez has run her bakery in east Los Angeles for 22 years. Business has never been this bad, she says.\n\n"
+        '"People just don\'t have money," Gonzalez says.\n\n'
+        'Mark Zandi, chief economist at Moody\'s Analytics, told CNBC that small businesses were "bearing the brunt" of higher rates.\n\n'
+        'Gonzalez is less academic about it. "I just want my customers back," she says.'
+    )
+    quotes, claims = extract_article(AID, text)
+    assert claims[0]["source"] == "Maria Gonzalez"
+    assert [(q["text"], q["speaker"]) for q in quotes][-1] == ("I just want my customers back,", "Maria Gonzalez")
+
+
+def test_an_apposition_before_the_subject_is_no_statement():
+    assert _claims("Her neighbor, Tom Lee, agrees.") == []
+    assert _claims("Prices will rise, Lee agrees.") == [("Lee", "agrees", "Prices will rise")]
