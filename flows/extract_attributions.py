@@ -30,7 +30,9 @@ _NAMING_RE = re.compile(
     r"\b(" + literal_alternation(list(lexicon.NAMING_VERBS)) + r")\b(?=(?:\s+[\w’'-]+){0,8}?\s+[“\"])", re.IGNORECASE
 )
 _CLAUSE_CUE_RE = re.compile(
-    r"\b(" + literal_alternation(list(lexicon.CLAUSE_CUE_VERBS)) + r")\b(?=\s+(?:to\s+[“\"_]*[a-z_]+|that|whether|what|why|how|if)\b)", re.IGNORECASE
+    r"\b(" + literal_alternation(list(lexicon.CLAUSE_CUE_VERBS)) + r")\b"
+    r"(?=\s+(?:to\s+(?!(?:a|an|the|his|her|their|its|my|our|your|him|them|me|us)\b)[“\"_]*[a-z_]+|that|whether|what|why|how|if)\b)",
+    re.IGNORECASE
 )
 _CLAUSE_CUE_LOWER_RE = re.compile(_CLAUSE_CUE_RE.pattern)
 #: A reply verb after a closing mark (quotation interiors are masked) and its subject: '” Clinton gushed'.
@@ -54,6 +56,7 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.NOUN_CUE_
 _NOT_SPEECH_AFTER = re.compile(
     r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]|(?<=ed)\s+by\b"
     r"|(?<=continue)\s+to\b|(?<=continues)\s+to\b|(?<=continued)\s+to\b"  # "would continue to invest"
+    r"|(?<=says)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b|(?<=say)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b"  # "says a lot about"
 )
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
@@ -634,6 +637,9 @@ _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|d
 #: Right before a participle that is a progressive verb ("Clinton is promising"), not an adverbial one.
 _PROGRESSIVE_BEFORE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|still\s+)?$")
 _COMMA_BEFORE = re.compile(r",\s*$")
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
+#: What follows a cue of ``lexicon.NEEDS_A_STATEMENT_MARK`` when it reports speech (perhaps after a time or a channel).
+_STATEMENT_MARK_AFTER = re.compile(r"(?:\s+(?:[A-Z]\w+day|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?\w+))?\s*(?:that\b|:|,?\s*[“\"])")
 #: An age in apposition, ending where a further apposition's comma is: "Smith, 45" (of "Smith, 45, a teacher,").
 _AGE_SEGMENT = re.compile(r",\s*\d{1,3}\s*$")
 #: After an inverted attribution's cue (and its time or channel): no statement but the writer's framing ("as
@@ -723,16 +729,24 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if subject is None:
             continue
         source_text = text[subject[0] : subject[1]]
+        if (
+            cue.base in lexicon.NEEDS_A_STATEMENT_MARK
+            and not inverted
+            and not _STATEMENT_MARK_AFTER.match(masked, cue.end, hi)
+            and not _AS_BEFORE.search(masked, max(lo, subject[0] - 6), subject[0])  # "as Mr. Bown observed, ..."
+        ):
+            continue  # "maintains a program", "state troopers": these verbs report speech only before "that", ":" or a quotation
         if cue.base in _NOUNISH and cue.form.lower() in {cue.base, cue.base + "s"} and not inverted:
             if _PHRASE_BEFORE_NOUN.search(masked, max(lo, cue.start - 40), cue.start):
                 continue  # "in a June report", "of its latest estimates": the noun of a phrase
             last_word = source_text.split()[-1].lower()
-            if last_word in lexicon.DETERMINERS or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the", "one", "another", "every", "this", "that", "which"}:
+            if last_word in lexicon.DETERMINERS or last_word in {"every", "each", "any", "no", "another"} or last_word.endswith(("'s", "’s")) or len(source_text.split()) == 1 and last_word in {"a", "the", "one", "another", "every", "this", "that", "which"}:
                 continue  # "In one tweet, Trump said": the noun "tweet" is no cue of "one"
             raw_last = source_text.split()[-1]
             plural = raw_last.endswith("s") and not raw_last.endswith(("ss", "ous"))
             right_before = not masked[subject[1] : cue.start].strip()
-            if right_before and len(source_text.split()) >= 2 and source_text.split()[-2].lower() in {"a", "an", "the"} and raw_last.islower() and not plural:
+            speaker_noun = last_word in lexicon.ORG_WORDS or last_word in lexicon.PERSON_ROLES  # "the ministry maintains that"
+            if right_before and len(source_text.split()) >= 2 and source_text.split()[-2].lower() in {"a", "an", "the"} and raw_last.islower() and not plural and not speaker_noun:
                 continue  # "make a controversial comment that ...": an article, an adjective and a noun
             if raw_last.islower() and last_word not in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | {"they", "who"} and not last_word.endswith("s") and not re.match(r"\s*(?:that\b|[:“\"])", masked[cue.end : cue.end + 6]):
                 continue  # "sends angry tweets.", "battleground states,": an adjective and a noun, not a subject and its verb

@@ -927,3 +927,32 @@ def test_pronouns_follow_the_speaker_the_text_names_last_and_a_place_after_in_is
 def test_an_apposition_before_the_subject_is_no_statement():
     assert _claims("Her neighbor, Tom Lee, agrees.") == []
     assert _claims("Prices will rise, Lee agrees.") == [("Lee", "agrees", "Prices will rise")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bush Center in Dallas maintains a program for young leaders.",
+        "The Guard and state troopers will remain in the city.",
+        "Battleground state Florida is nearly 3% Polish American.",
+        "It goes without saying that taxes will rise.",
+        "It is worth noting that the bill failed.",
+        "That he won says a lot about the voters.",
+        "The client directed questions to a colleague.",
+    ],
+)
+def test_verbs_that_report_speech_only_before_a_statement(text):
+    assert _claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry maintains that the strikes were legal.", [("the ministry", "maintains", "the strikes were legal")]),
+        ("As Mr. Bown observed, the early days matter most.", [("Bown", "observed", "the early days matter most")]),
+        ("The army claims that it hit only military targets.", [("the army", "claims", "it hit only military targets")]),
+        ("The embassy advised its citizens to leave.", [("the embassy", "advised", "its citizens to leave")]),
+    ],
+)
+def test_verbs_that_need_a_statement_report_it(text, expected):
+    assert _claims(text) == expected
