@@ -66,7 +66,7 @@ def speaker_kind(name: str | None) -> str:
         return "organization"
     if name.lower() in lexicon.PRONOUNS_PERSON:
         return "person"
-    if name.lower() in country_names():
+    if name.lower() in country_names() or name.lower() in lexicon.CAPITALS_AS_STATES:
         return "organization"  # "Saudi Arabia said": a state speaks through its government
     caps = [w for w in name.split() if w[:1].isupper() or w.startswith("al-")]
     if caps and len(caps) == len(name.split()) or " and " in name:
@@ -76,7 +76,7 @@ def speaker_kind(name: str | None) -> str:
 
 @functools.cache
 def country_names() -> frozenset[str]:
-    """Lower-cased country names: ISO 3166's (pycountry ships them) in their short forms ("Iran, Islamic
+    """Lower-cased country names (capitals speaking for states are ``lexicon.CAPITALS_AS_STATES``): ISO 3166's (pycountry ships them) in their short forms ("Iran, Islamic
     Republic of" -> "iran"; common names such as "Syria"), plus the forms news uses that ISO does not."""
     import pycountry
 

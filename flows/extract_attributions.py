@@ -522,7 +522,8 @@ def _medium(text: str, lo: int, hi: int) -> str | None:
     for pattern in lexicon.MEDIUM_PATTERNS:
         match = pattern.search(text, lo, hi)
         if match:
-            return match.group("m")
+            medium = match.group("m")
+            return medium[:-1] if medium.endswith(".") and medium.count(".") == 1 else medium  # "on X." ends a sentence
     return None
 
 

@@ -66,16 +66,19 @@ HEADER_FIELDS = {
 }
 #: A line that is only a date (and perhaps a time): `March 12, 2026`, `12 March 2026 09:30 GMT`, `Thu, Mar 12, 2026`.
 DATE_ONLY_LINE = re.compile(
-    r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"^\s*(?:(?:Published|Updated|Last\s+updated|Posted|First\s+published)(?:\s+[Oo]n)?:?\s+)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
     r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
     r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$"
 )
 #: A dateline opening the first paragraph: `LONDON, April 3 (Reuters) - Oil prices ...`, `ANKARA, Turkey (AP) — ...`,
 #: `WASHINGTON — ...` (``match`` it at the paragraph's start).
 INLINE_DATELINE = re.compile(
-    r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})"
+    r"(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=[,\s])"
     r"(?:(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]"
     r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–]|(?<=[A-Z]{4})\s+-)"
+    # a place written in title case needs a wire agency after it: "Khartoum (AFP) –"
+    r"|([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*"
+    r"\((?P<agency2>AFP|AP|Reuters|dpa|Xinhua|Anadolu|EFE|ANI|PTI|IANS|UPI|ANSA)\)\s*[-—–])"
     r"\s+(?=[A-Z\"“‘'])"
 )
 #: A place line in capitals that opens a story: `HAMA`, `NEW YORK`, `GAZA CITY (Reuters) -`.
@@ -260,7 +263,7 @@ ROLE_NOUNS = {
     "trader", "fisherman", "expert", "author", "writer", "journalist", "reporter", "photographer", "candidate",
     "voter", "protester", "lawmaker", "legislator", "strategist", "pollster", "adviser", "advisor", "aide",
     "former", "deputy", "senior", "acting", "local", "regional", "retired", "rebel", "opposition", "party",
-    "campaign", "psychologist", "professor", "scientist", "spokesman", "spokeswoman", "chairman", "manager",
+    "coordinator", "rapporteur", "administrator", "campaign", "psychologist", "professor", "scientist", "spokesman", "spokeswoman", "chairman", "manager",
     "psychotherapist", "therapist", "physician", "surgeon", "epidemiologist", "lecturer", "consultant", "entrepreneur",
     "investor", "banker", "executive", "founder", "co-founder", "cofounder", "blogger", "comedian", "actor", "actress",
     "singer", "musician", "artist", "athlete", "player", "filmmaker", "producer", "novelist", "poet", "diplomat",
@@ -276,6 +279,12 @@ PERSON_ROLES = {
     "narrator", "announcer", "moderator", "host", "anchor", "caller", "speaker",
 }
 #: Words that make a speaker an organization.
+#: Capitals that stand for their governments in news ("Moscow denies ...", "Washington said").
+CAPITALS_AS_STATES = {
+    "moscow", "washington", "beijing", "kyiv", "kiev", "tehran", "ankara", "damascus", "jerusalem", "london", "paris", "berlin",
+    "tokyo", "seoul", "pyongyang", "brussels", "cairo", "riyadh", "baghdad", "kabul", "islamabad", "new delhi", "caracas", "havana",
+    "minsk", "warsaw", "rome", "madrid", "ottawa", "canberra", "taipei", "doha", "abu dhabi", "beirut", "amman", "khartoum", "tripoli",
+}
 #: Country names as news writes them that ISO 3166 (``pycountry``) names otherwise: "Russian Federation", "Türkiye".
 COUNTRY_ALIASES = {
     "russia", "turkey", "britain", "great britain", "uk", "u.k.", "us", "u.s.", "usa", "u.s.a.", "america", "palestine",
@@ -335,7 +344,7 @@ TIME_OR_PLACE_LEAD = re.compile(
 CHANNEL_PHRASE = rf"(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}"
 CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+(?:in|on|at|during|over|earlier|late|early)\s+[^,.;:“\"”]{{1,40}}?\s+that\b|"
-    rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+on\s+{_DAY}|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
+    rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+(?:on\s+)?{_DAY}\b|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
     rf"\s+{CHANNEL_PHRASE}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
 )
 #: Where a statement's content ends before its clause does: a concessive or contrasting clause, a

@@ -956,3 +956,9 @@ def test_verbs_that_report_speech_only_before_a_statement(text):
 )
 def test_verbs_that_need_a_statement_report_it(text, expected):
     assert _claims(text) == expected
+
+
+def test_a_day_after_an_inverted_cue_and_a_sentence_end_after_a_medium_are_no_content():
+    assert _claims("The attack killed 100 people, the United Nations said Sunday.") == [("the United Nations", "said", "The attack killed 100 people")]
+    quotes, _ = extract_article(AID, '"We need air defence," Zelenskyy said in a post on X.')
+    assert [(q["speaker"], q["medium"]) for q in quotes] == [("Zelenskyy", "X")]
