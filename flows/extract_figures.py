@@ -296,7 +296,14 @@ def _category_cues(sentence: str) -> list[tuple[int, str]]:
 _PART_OF_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them)\s+(?:[a-z]+\s+){0,2}$")
 
 
-def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, is_percent: bool, is_fraction: bool) -> str:
+_MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[\s-]+$")
+#: Between a cue and the figure it governs: nothing, or qualifiers ("killing at least 41", "freed some 200").
+_ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|over|about|around|some|nearly|almost|roughly|an\s+estimated|another|a\s+further)\s+)?")
+_CUE_END = re.compile(r"[a-z]+(?:\s+toll)?")
+_NUMBER = re.compile(r"\d")
+
+
+def _category(sentence: str, rel_start: int, rel_end: int, unit: str | None, is_money: bool, is_percent: bool, is_fraction: bool) -> str:
     if is_money:
         return "money"
     low = sentence.lower()
@@ -314,8 +321,24 @@ def _category(sentence: str, rel_start: int, unit: str | None, is_money: bool, i
     if cues and _PART_OF_BEFORE.search(low, max(0, rel_start - 40), rel_start):
         cues = [cue for cue in cues if cue[0] < rel_start] or cues  # "killing 41 people, including six children, and injuring"
     if cues:
-        return min(cues, key=lambda cue: abs(cue[0] - rel_start))[1]
+        return _governing_cue(low, rel_start, rel_end, cues)
     return "percent_change" if is_percent and "raise" in low else "count"
+
+
+def _governing_cue(low: str, rel_start: int, rel_end: int, cues: list[tuple[int, str]]) -> str:
+    """The category of the cue word that speaks of this figure: one right before it ("killing at least 41"), else the
+    nearest one with no other number between them ("the death toll rose to 38, with 1,607 people injured": 38 is the
+    toll, 1,607 the injured), else the nearest."""
+    for at, category in reversed(cues):
+        if at < rel_start:
+            if _ONLY_QUALIFIERS.fullmatch(low, _CUE_END.match(low, at).end(), rel_start):
+                return category
+            break
+    reachable = [
+        (at, category) for at, category in cues
+        if not _NUMBER.search(low, at, rel_start) and (at < rel_start or not _NUMBER.search(low, rel_end, at))
+    ]
+    return min(reachable or cues, key=lambda cue: abs(cue[0] - rel_start))[1]
 
 
 #: Column names as plain attributes: rows are built by the million (``schemas.column_names``).
@@ -401,6 +424,8 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
         unit = lexicon.CURRENCY_SYMBOLS.get(re.sub(r"\s+", "", match.group("cur")), "USD")
     elif is_percent:
         unit = "percent"
+    elif unit is None and not is_fraction and _MAGNITUDE_BEFORE.search(text, max(s_start, start - 12), start):
+        unit = "magnitude"  # "a magnitude 6.8 earthquake": the scale named before the number
     elif unit is None and not is_fraction:
         unit, unit_end = _unit_after(text, end, s_end)
     if not is_money and unit and unit.lower() in lexicon.CURRENCY_WORDS:  # "5 euros", "thousands of dollars"
@@ -411,7 +436,7 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
     span_end = unit_end
     while span_end > start and text[span_end - 1] in " .,;:":
         span_end -= 1
-    category = _category(sentence, start - s_start, unit, is_money, is_percent, is_fraction)
+    category = _category(sentence, start - s_start, span_end - s_start, unit, is_money, is_percent, is_fraction)
     owner = next((c for c in claims if c[_CLAIM_COLUMN.char_start] <= start and span_end <= c[_CLAIM_COLUMN.char_end]), None)
     return {
         _FIGURE_COLUMN.figure_id: stable_id(article_id, "figure", start, span_end),

@@ -415,7 +415,7 @@ MEASURE_UNITS = {
     "m": "distance", "cm": "distance", "mm": "distance", "inch": "distance", "inches": "distance", "nanometer": "distance", "nanometers": "distance", "nanometres": "distance",
     "hp": "count", "horsepower": "count", "megawatt": "count", "megawatts": "count", "mw": "count", "kw": "count", "gigawatts": "count",
     "gb": "count", "mb": "count", "tb": "count", "gbps": "count", "mbps": "count", "ghz": "count", "mhz": "count", "mah": "count",
-    "bpd": "count", "kwh": "count", "mwh": "count", "gwh": "count", "twh": "count", "gw": "count",
+    "magnitude": "count", "bpd": "count", "kwh": "count", "mwh": "count", "gwh": "count", "twh": "count", "gw": "count",
     "mph": "count", "mg": "count", "milligrams": "count", "grams": "count", "lb": "count", "lbs": "count", "ounces": "count",
     "litres": "count", "liters": "count", "gallons": "count", "degrees": "count", "acres": "count", "hectares": "count", "pound-feet": "count",
     "days": "duration", "day": "duration", "weeks": "duration", "week": "duration", "months": "duration", "month": "duration", "years": "duration", "year": "duration", "hours": "duration", "hour": "duration", "minutes": "duration",
@@ -441,7 +441,7 @@ UNIT_STOPS = {
     "until", "unless", "because", "when", "while", "where", "then", "now", "also", "still", "yet", "already", "just", "only", "not",
     "last", "next", "ago", "earlier", "later", "they", "we", "he", "she", "it", "i", "you", "them", "us", "him",
     "grew", "grow", "win", "won", "lose", "rose", "fell", "saw", "made", "took", "got", "went", "came", "gave", "say", "told",
-    "think", "know", "want", "need",
+    "think", "know", "want", "need", "hit", "struck", "shook", "rocked", "caused", "destroyed", "damaged",
 }
 #: An age ("52-year-old"): a count, whatever the sentence says happened to its bearer.
 AGE_UNITS = {"year-old", "years-old", "month-old", "months-old", "week-old", "weeks-old", "day-old", "days-old"}

@@ -49,6 +49,8 @@ SOURCE_SAME = 90.0
 #: previous one: "tens of thousands displaced" and "12 million displaced" in one
 #: story are different quantities, not a disagreement.
 QUANTITY_GAP = 3.0
+#: Categories whose figures count what happened to people in a story (a toll), whoever reports them.
+EVENT_CATEGORIES = ["killed", "wounded", "displaced", "detained", "released", "affected"]
 
 #: Pairs from which rapidfuzz's threads pay off (most stories compare a handful of sources or quotes).
 _PARALLEL_PAIRS = 20_000
@@ -473,8 +475,18 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
     rows = _with_article_context(figures, articles).filter(pl.col(ArticleSchema.duplicate_of).is_null())
     if rows.is_empty():
         return empty
-    rows = rows.with_columns(_source_keys(rows).alias("__source_key"), pl.col(FigureSchema.unit).str.to_lowercase().alias("__unit"))
-    quantity = [ArticleSchema.story_id, FigureSchema.category, "__unit", "__source_key"]
+    event = pl.col(FigureSchema.category).is_in(EVENT_CATEGORIES)
+    unit = pl.col(FigureSchema.unit).str.to_lowercase()
+    # a toll without its noun ("the death toll rose to 38") counts what the story's other tolls count, when they agree
+    story_unit = unit.drop_nulls().unique().first().over(ArticleSchema.story_id, FigureSchema.category)
+    one_unit = unit.drop_nulls().n_unique().over(ArticleSchema.story_id, FigureSchema.category) == 1
+    rows = rows.with_columns(_source_keys(rows).alias("__source_key")).with_columns(
+        pl.when(event & unit.is_null() & one_unit).then(story_unit).otherwise(unit).alias("__unit"),
+        # a toll is one quantity whoever gives it (the ministry's 41 and the agency's 38 killed disagree); other
+        # amounts are one quantity only from one source ("$95 a barrel" and "$83 a barrel" are different prices)
+        pl.when(event).then(None).otherwise(pl.col("__source_key")).alias("__quantity_source"),
+    )
+    quantity = [ArticleSchema.story_id, FigureSchema.category, "__unit", "__quantity_source"]
     rows = rows.sort(*quantity, FigureSchema.value, nulls_last=True).with_columns(
         (pl.col(FigureSchema.value) > QUANTITY_GAP * pl.col(FigureSchema.value).shift(1).over(quantity))
         .fill_null(False)
@@ -500,8 +512,9 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
         .over(measured)
         .alias("__anchor"),
         pl.col("__source_key").alias(FigureComparisonSchema.source),
+        pl.col(FigureSchema.unit).drop_nulls().first().over(measured).alias(FigureComparisonSchema.unit),
     )
-    identity = [ArticleSchema.story_id, FigureSchema.category, "__unit", "__source_key", "__anchor"]
+    identity = [ArticleSchema.story_id, FigureSchema.category, "__unit", "__quantity_source", "__anchor"]
     quantities = rows.select(identity).unique()  # one hash per quantity, not per reported value
     quantities = quantities.with_columns(
         pl.Series(FigureComparisonSchema.comparison_id, [stable_id("figure-comparison", *key) for key in quantities.iter_rows()], dtype=pl.String)

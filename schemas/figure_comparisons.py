@@ -12,8 +12,12 @@ class FigureComparisonSchema(pa.DataFrameModel):
     comparison_id: str = id_field(description="One measured quantity in one story: the rows to compare.")
     story_id: str = id_field(description="The story (articles.story_id).")
     category: str = pa.Field(isin=CATEGORIES, description="What is measured (killed, displaced, money ...).")
-    unit: str = pa.Field(nullable=True, description="Unit or counted noun shared by the compared figures.")
-    source: str = pa.Field(nullable=True, description="Who the figures are attributed to (fullest name seen); null: the outlets' own.")
+    unit: str = pa.Field(nullable=True, description="Unit or counted noun of the quantity (a toll written without one shares its story's).")
+    source: str = pa.Field(
+        nullable=True,
+        description="Who this figure is attributed to (the story's fullest form of the name); null: the outlet's own. A toll "
+        "(killed, wounded, displaced, detained, released, affected) is compared across sources; other quantities within one source.",
+    )
     figure_id: str = id_field(unique=True, description="The reported figure (figures.figure_id).")
     article_id: str = id_field(description="Article reporting it (articles.article_id).")
     outlet: str = pa.Field(nullable=True, description="Outlet of that article, when known.")

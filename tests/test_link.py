@@ -138,6 +138,27 @@ def test_qualifiers_decide_whether_reports_disagree(reports, disagrees):
     assert comparisons["disagrees"].to_list() == [disagrees, disagrees]
 
 
+def test_a_toll_is_compared_across_sources_and_a_toll_without_a_noun_takes_the_storys():
+    figures = _figures(("1" * 16, 41.0, "at_least"), ("2" * 16, 38.0, "exact"), ("3" * 16, 41.0, "at_least")).with_columns(
+        pl.Series("source", ["the disaster agency", "officials", None]),
+        pl.Series("unit", ["people", None, "people"]),
+    )
+    comparisons = compare_figures(figures, ARTICLES)
+    assert comparisons["comparison_id"].n_unique() == 1 and comparisons.height == 3
+    assert comparisons["unit"].to_list() == ["people"] * 3
+    assert comparisons["source"].to_list() == ["the disaster agency", "officials", None]
+    assert comparisons["disagrees"].all()
+
+
+def test_amounts_other_than_tolls_are_compared_only_within_one_source():
+    figures = _figures(("1" * 16, 95.0, "exact"), ("2" * 16, 90.0, "exact")).with_columns(
+        pl.lit("money").alias("category"), pl.lit("USD").alias("unit"), pl.Series("source", ["Goldman Sachs", "Morgan Stanley"])
+    )
+    assert compare_figures(figures, ARTICLES).is_empty()
+    same_source = figures.with_columns(pl.lit("Goldman Sachs").alias("source"))
+    assert compare_figures(same_source, ARTICLES).height == 2
+
+
 def test_figures_from_one_article_or_far_apart_in_size_are_not_compared():
     same_article = _figures(("1" * 16, 704.0, "exact"), ("1" * 16, 727.0, "exact"))
     assert compare_figures(same_article, ARTICLES).is_empty()
