@@ -246,6 +246,8 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
             if any(_is_counted_noun(later.group(0)) for later in window[k + 1 :]):
                 continue  # a proper-noun modifier: "seven European countries", "five NBA teams"
             break
+        if k == 0 and gap != "-" and low in lexicon.CATEGORY_CUES and low.endswith("s") and low not in lexicon.UNIT_STOPS:
+            return word, end + w.end()  # "52 deaths", "17 fatalities": a counted noun that is also the category's cue
         if low in lexicon.UNIT_STOPS or low in lexicon.CATEGORY_CUES:
             break
         if low.endswith("ed") and gap != "-" and low not in lexicon.MEASURE_UNITS:

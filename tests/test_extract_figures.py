@@ -89,6 +89,8 @@ def _figures(text, published=None):
         ("The death toll rose to 38 on Saturday, with 1,607 people injured.", ("38", 38, None, "exact", None, "killed")),
         ("The death toll rose to 38 on Saturday, with 1,607 people injured.", ("1,607 people", 1607, None, "exact", "people", "wounded")),
         ("41 people died when a magnitude 6.8 earthquake hit the province.", ("6.8", 6.8, None, "exact", "magnitude", "count")),
+        ("The floods have caused 52 deaths.", ("52 deaths", 52, None, "exact", "deaths", "killed")),
+        ("There were 17 fatalities.", ("17 fatalities", 17, None, "exact", "fatalities", "killed")),
         ("It raised 50K last week.", ("50K", 50000, None, "exact", None, "count")),
         ("The phone has 64GB of storage.", ("64GB", 64, None, "exact", "GB", "count")),
         ("It offers a 30Mbps plan.", ("30Mbps", 30, None, "exact", "Mbps", "count")),
