@@ -37,7 +37,7 @@ _CLAUSE_CUE_RE = re.compile(
 _CLAUSE_CUE_LOWER_RE = re.compile(_CLAUSE_CUE_RE.pattern)
 #: A reply verb after a closing mark (quotation interiors are masked) and its subject: '” Clinton gushed'.
 _QUOTE_REPLY_RE = re.compile(
-    r"[”\"]\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
+    r"[”\"»’']\s+(?:[\w.’'-]+\s+){1,5}?(" + literal_alternation(list(lexicon.QUOTE_REPLY_VERBS)) + r")\b", re.IGNORECASE
 )
 #: Between a closing mark and a reply verb: a verb of its own or a modal, so the verb is not the quotation's reply
 #: ('"..." He later said talks would continue').
@@ -112,7 +112,7 @@ def _units(text: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
     for p_start, s_start, s_end in article_sentences(text):
         same_paragraph = units and units[-1][1] > p_start
         crosses = same_paragraph and any(q.open_at < s_start < q.close_at for q in quotes)
-        attribution = same_paragraph and re.search(r"[?!.…][”\"]\s*$", text[units[-1][0] : units[-1][1]]) and _attribution_only(text, s_start, s_end)
+        attribution = same_paragraph and re.search(r"[?!.…][”\"»’']\s*$", text[units[-1][0] : units[-1][1]]) and _attribution_only(text, s_start, s_end)
         if crosses or attribution:
             units[-1] = (units[-1][0], s_end)
         else:
@@ -717,7 +717,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         else:
             subject = _subject_before(masked, lo, cue.start)
         inverted = False
-        after_quotation = subject is None and re.search(r"[”\"’'],?\s*$", masked[lo:cue.start]) is not None  # '"...," suggests Molitor.'
+        after_quotation = subject is None and re.search(r"[”\"’'»],?\s*$", masked[lo:cue.start]) is not None  # '"...," suggests Molitor.'
         if subject is None and (
             after_quotation
             or (cue.base in _INVERTING_BASES and not masked[lo:cue.start].strip())  # 'Said Ellis: "..."'
@@ -806,7 +806,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         # unless the quotation goes on after the cue ('"A," he said, "B."', handled below)
         quote_first = (
             quote_before
-            and re.search(r"[,?!.…—-]\s*[”\"’']\s*$", text[lo : subject[0]]) is not None
+            and re.search(r"[,?!.…—-]\s*[”\"’'»]\s*$", text[lo : subject[0]]) is not None
             and resumed is None
             and not _TITLE_BEFORE_MARK.search(masked, lo, max(q.open_at for q in quotes if lo <= q.open_at < subject[0]))
         )
@@ -837,7 +837,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if k == 0 and not quote_before and not participle and not inverted and _interrupted_statement(masked, lo, subject[0], cue.end, hi):
             c_start = lo  # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": one statement around its attribution
         c_start, c_end = _trim(text, c_start, c_end, quotes)
-        split_before = next((q for q in unit_quotes if q.closed and lo <= q.open_at and re.fullmatch(r"[”\"’']?,?\s*", masked[q.close_at : subject[0]])), None)
+        split_before = next((q for q in unit_quotes if q.closed and lo <= q.open_at and re.fullmatch(r"[”\"’'»]?,?\s*", masked[q.close_at : subject[0]])), None)
         if split_before is not None and not participle and c_start > subject[1] and (resumed is not None or any(q.start == c_start for q in unit_quotes)):
             c_start = split_before.start  # '"A," he said, "B."' is one statement
         if c_end - c_start < 2:
@@ -986,7 +986,32 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     owners: list[Claim] = []
     last_quote: dict | None = None
     last_mark_double: bool | None = None  # the marks of the last attributed quotation: the article's style
+    unclosed: QuoteSpan | None = None  # a quotation left open at its paragraph's end, with no speaker of its own yet
+
+    def add_row(q: QuoteSpan, speaker: str, cue: str | None, medium: str | None, owner: Claim) -> None:
+        nonlocal last_quote, last_mark_double
+        owner.quote_spans.append(q)
+        before = text[max(0, q.open_at - 40) : q.open_at].rstrip()
+        sentence_start = before == "" or before.endswith((",", ":", ".", "\n")) or q.open_at == 0
+        is_fragment = not (sentence_start and text[q.start : q.start + 1][:1].isupper() or text[q.start:q.start+1] == "(")
+        row = {
+            _QUOTE_COLUMN.quote_id: stable_id(article_id, "quote", q.start, q.end),
+            _QUOTE_COLUMN.article_id: article_id,
+            _QUOTE_COLUMN.char_start: q.start,
+            _QUOTE_COLUMN.char_end: q.end,
+            _QUOTE_COLUMN.text: text[q.start : q.end],
+            _QUOTE_COLUMN.speaker: speaker,
+            _QUOTE_COLUMN.speaker_kind: speaker_kind(speaker),
+            _QUOTE_COLUMN.cue: cue,
+            _QUOTE_COLUMN.medium: medium,
+            _QUOTE_COLUMN.is_fragment: is_fragment,
+        }
+        quote_rows.append(row)
+        owners.append(owner)
+        last_quote, last_mark_double = row, q.double
+
     for q in quotes:
+        left_open, unclosed = unclosed, None
         if _WORK_BEFORE_MARK.search(text, max(0, q.open_at - 30), q.open_at):
             continue  # the title of a work: 'In her book, "Becoming," Obama writes'
         owner = next((c for c in claims if c.start - 1 <= q.start and q.end <= c.end + 1), None)
@@ -1019,6 +1044,8 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
                     continued.end = q.end  # '"A," she said. "B."' is one statement, as '"A," she said, "B."' is
                     owner = continued
             else:
+                if not q.closed:
+                    unclosed = q  # its speaker may come with the paragraph that continues it
                 continue  # a title, nickname or scare quote with no speaker in reach
             if owner is None:
                 owner = Claim(q.start, q.end, source=speaker, cue=cue, base=None, medium=medium)
@@ -1027,25 +1054,11 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             continue
         if medium is None and last_quote is not None and last_quote["speaker"] == speaker:
             medium = last_quote["medium"]
-        owner.quote_spans.append(q)
-        before = text[max(0, q.open_at - 40) : q.open_at].rstrip()
-        sentence_start = before == "" or before.endswith((",", ":", ".", "\n")) or q.open_at == 0
-        is_fragment = not (sentence_start and text[q.start : q.start + 1][:1].isupper() or text[q.start:q.start+1] == "(")
-        row = {
-            _QUOTE_COLUMN.quote_id: stable_id(article_id, "quote", q.start, q.end),
-            _QUOTE_COLUMN.article_id: article_id,
-            _QUOTE_COLUMN.char_start: q.start,
-            _QUOTE_COLUMN.char_end: q.end,
-            _QUOTE_COLUMN.text: text[q.start : q.end],
-            _QUOTE_COLUMN.speaker: speaker,
-            _QUOTE_COLUMN.speaker_kind: speaker_kind(speaker),
-            _QUOTE_COLUMN.cue: cue,
-            _QUOTE_COLUMN.medium: medium,
-            _QUOTE_COLUMN.is_fragment: is_fragment,
-        }
-        quote_rows.append(row)
-        owners.append(owner)
-        last_quote, last_mark_double = row, q.double
+        if left_open is not None and not text[left_open.close_at : q.open_at].strip():
+            # '"A ...\n\n"B," the minister said.': the paragraph B continues opens the statement
+            owner.start = min(owner.start, left_open.start)
+            add_row(left_open, speaker, cue, medium, owner)
+        add_row(q, speaker, cue, medium, owner)
     for row, owner in zip(quote_rows, owners, strict=True):  # after the loop: a statement may have grown
         row[_QUOTE_COLUMN.claim_id] = stable_id(article_id, "claim", owner.start, owner.end)
     claim_rows = []

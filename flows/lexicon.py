@@ -213,7 +213,7 @@ QUOTE_REPLY_VERBS = _forms(
     "scoff|scoffed|scoffs", "snap|snapped|snaps", "retort|retorted|retorts", "muse|mused|muses",
     "deadpan|deadpanned|deadpans", "laugh|laughed|laughs", "quip|quipped|quips", "joke|joked|jokes",
     "exclaim|exclaimed|exclaims", "continue|continued|continues", "shout|shouted|shouts", "yell|yelled|yells",
-    "email|emailed|emails", "text|texted|texts", "cry|cried|cries", "read|reads",
+    "email|emailed|emails", "text|texted|texts", "cry|cried|cries", "read|reads", "chant|chanted|chants", "sing|sang|sings",
 )
 #: Cues whose claim is a denial.
 DENIAL_VERBS = {"deny", "reject", "dismiss", "dispute", "refute"}

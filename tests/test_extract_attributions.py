@@ -962,3 +962,25 @@ def test_a_day_after_an_inverted_cue_and_a_sentence_end_after_a_medium_are_no_co
     assert _claims("The attack killed 100 people, the United Nations said Sunday.") == [("the United Nations", "said", "The attack killed 100 people")]
     quotes, _ = extract_article(AID, '"We need air defence," Zelenskyy said in a post on X.')
     assert [(q["speaker"], q["medium"]) for q in quotes] == [("Zelenskyy", "X")]
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_takes_the_speaker_of_its_continuation():
+    text = '"This is the first paragraph of a long statement,\n\n"and this continues it," the minister said.'
+    quotes, claims = extract_article(AID, text)
+    assert [(q["text"], q["speaker"], q["cue"]) for q in quotes] == [
+        ("This is the first paragraph of a long statement,", "the minister", "said"),
+        ("and this continues it,", "the minister", "said"),
+    ]
+    assert len(claims) == 1 and claims[0]["text"].startswith("This is the first") and len(claims[0]["quote_ids"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«We will not give up», said Marine Le Pen.", [("We will not give up", "Marine Le Pen", "said")]),
+        ("'We won't stop,' the protesters chanted.", [("We won't stop,", "the protesters", "chanted")]),
+        ("The players' union gushed about the deal.", []),
+    ],
+)
+def test_guillemets_and_single_marks_before_a_reply_verb(text, expected):
+    assert _quotes(text) == expected
