@@ -215,21 +215,44 @@ def _json_record(obj: object, source_path: str, default_id: str, fmt: str, resul
     if not isinstance(obj, dict):
         result.reject(source_path, "not_an_object", f"record {number or 1} is JSON but not an object; expected {{\"doc_id\", \"text\"}} or a news-please record", raw, number)
         return
-    text = obj.get("text") or obj.get("maintext") or obj.get("body")
+    text = _field(obj, _TEXT_FIELDS)
     if not isinstance(text, str) or not text.strip():
-        result.reject(source_path, "no_text", "record has no 'text' or 'maintext' field with article text", raw, number)
+        result.reject(source_path, "no_text", f"record has no field with article text (one of {', '.join(_TEXT_FIELDS)})", raw, number)
         return
     if len(text) > MAX_ARTICLE_CHARS:
         result.reject(source_path, "too_large", f"article text has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}", raw, number)
         return
-    source_id = obj.get("doc_id") or obj.get("id") or default_id
+    source_id = _field(obj, ("doc_id", "id", "uuid")) or default_id
+    outlet = _field(obj, _OUTLET_FIELDS)
+    if isinstance(outlet, dict):  # NewsAPI: "source": {"id": ..., "name": "BBC News"}
+        outlet = outlet.get("name")
     result.records.append(
         _record(
             source_path, str(source_id), fmt, text.replace("\r\n", "\n"),
-            title=obj.get("title"), published=obj.get("date_publish") or obj.get("published_at"),
-            outlet=obj.get("source_domain") or obj.get("outlet"), url=obj.get("url"), authors=obj.get("authors"),
+            title=_field(obj, ("title", "headline")), published=_field(obj, _PUBLISHED_FIELDS),
+            outlet=outlet, url=_field(obj, ("url", "link")), authors=_field(obj, ("authors", "author", "byline")),
         )
     )
+
+
+#: Field names of JSON records, first found wins: this project's ``{"doc_id", "text"}``, news-please's
+#: (``maintext``, ``date_publish``, ``source_domain``), NewsAPI's (``content``, ``publishedAt``, ``source.name``) and
+#: common export names.
+_TEXT_FIELDS = ("text", "maintext", "body", "content", "article", "article_text", "full_text")
+_PUBLISHED_FIELDS = ("date_publish", "published_at", "publishedAt", "published", "pubDate", "date", "datetime")
+_OUTLET_FIELDS = ("source_domain", "outlet", "publisher", "site_name", "source")
+
+
+def _wrapped_records(obj: object) -> list | None:
+    """The records of an API response or export that wraps them: NewsAPI's {"status", "articles": [...]}, or
+    "items", "data", "results", "records"; None when ``obj`` is itself a record."""
+    if not isinstance(obj, dict) or _field(obj, _TEXT_FIELDS) is not None:
+        return None
+    return next((obj[key] for key in ("articles", "items", "data", "results", "records") if isinstance(obj.get(key), list)), None)
+
+
+def _field(obj: dict, names: tuple[str, ...]) -> object:
+    return next((obj[name] for name in names if obj.get(name)), None)
 
 
 @functools.cache
@@ -428,7 +451,7 @@ def read_input_file(item: InputFile) -> IngestResult:
         except json.JSONDecodeError as err:
             result.reject(rel, "malformed_json", f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}", data)
             return result
-        items = obj if isinstance(obj, list) else [obj]
+        items = obj if isinstance(obj, list) else _wrapped_records(obj) or [obj]
         for number, entry in enumerate(items, start=1):
             default_id = stem if len(items) == 1 else f"{stem}:{number}"
             _json_record(entry, rel, default_id, fmt, result, number if len(items) > 1 else None, json.dumps(entry, sort_keys=True))

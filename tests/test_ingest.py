@@ -53,6 +53,27 @@ def test_news_please_record_metadata(tmp_path):
     assert (row["source_id"], row["meta_title"], row["meta_outlet"], row["meta_authors"]) == ("a", "T", "example.com", ["A B"])
 
 
+def test_newsapi_and_common_export_records_metadata(tmp_path):
+    newsapi = {"source": {"id": None, "name": "BBC News"}, "author": "Jane Doe", "title": "T", "url": "https://bbc.co.uk/a",
+               "publishedAt": "2026-03-10T09:30:00Z", "content": "Body text here."}
+    export = {"id": 7, "headline": "H", "body": "Body.", "date": "2026-03-10", "publisher": "The Guardian", "link": "https://g.co/a"}
+    raw, rejects = _ingest(tmp_path, "feed.jsonl", (json.dumps(newsapi) + "\n" + json.dumps(export) + "\n").encode())
+    assert rejects.is_empty()
+    assert raw.select("source_id", "meta_title", "meta_outlet", "meta_published", "meta_url", "meta_authors").rows() == [
+        ("feed:1", "T", "BBC News", "2026-03-10T09:30:00Z", "https://bbc.co.uk/a", ["Jane Doe"]),
+        ("7", "H", "The Guardian", "2026-03-10", "https://g.co/a", []),
+    ]
+
+
+def test_a_response_that_wraps_its_records_is_read_record_by_record(tmp_path):
+    response = {"status": "ok", "totalResults": 2, "articles": [{"title": "A", "content": "First story."}, {"title": "B", "content": "Second story."}]}
+    raw, rejects = _ingest(tmp_path, "response.json", json.dumps(response).encode())
+    assert rejects.is_empty() and raw.select("source_id", "meta_title").rows() == [("response:1", "A"), ("response:2", "B")]
+    (tmp_path / "other").mkdir()
+    raw, rejects = _ingest(tmp_path / "other", "status.json", json.dumps({"status": "ok", "articles": "none"}).encode())
+    assert raw.is_empty() and rejects["reason"].to_list() == ["no_text"]
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
