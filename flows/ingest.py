@@ -28,7 +28,7 @@ import polars as pl
 from flows.ids import sha256_hex
 from schemas import RejectSchema
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".json": "json", ".html": "html", ".htm": "html", ".warc": "warc"}
+SUPPORTED_SUFFIXES = {".txt": "txt", ".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html", ".warc": "warc"}
 #: Per file (after decompression) and per WARC record: bigger inputs are refused, not read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Per article: a pathological record cannot stall the extractors.
@@ -243,6 +243,20 @@ _PUBLISHED_FIELDS = ("date_publish", "published_at", "publishedAt", "published",
 _OUTLET_FIELDS = ("source_domain", "outlet", "publisher", "site_name", "source")
 
 
+def _csv_records(text: str, source_path: str, stem: str, result: IngestResult) -> None:
+    """A table of articles, one a row, its columns named as JSON records' fields (text or body, title, date ...)."""
+    try:
+        rows = pl.read_csv(io.StringIO(text), infer_schema=False, truncate_ragged_lines=False).to_dicts()
+    except (pl.exceptions.PolarsError, ValueError) as err:
+        result.reject(source_path, "malformed_csv", f"not a readable CSV table with a header row: {(str(err).splitlines() or [type(err).__name__])[0]}", text)
+        return
+    if not rows:
+        result.reject(source_path, "no_text", "CSV table has a header row but no rows", text)
+        return
+    for number, row in enumerate(rows, start=1):  # the n-th data row (a quoted field may span lines)
+        _json_record(row, source_path, f"{stem}:{number}", "csv", result, number, json.dumps(row, sort_keys=True))
+
+
 def _wrapped_records(obj: object) -> list | None:
     """The records of an API response or export that wraps them: NewsAPI's {"status", "articles": [...]}, or
     "items", "data", "results", "records"; None when ``obj`` is itself a record."""
@@ -439,6 +453,9 @@ def read_input_file(item: InputFile) -> IngestResult:
         text = decode_bytes(data)
     except NotText:
         result.reject(rel, "binary", "file holds binary data, not text in any known encoding", data)
+        return result
+    if fmt == "csv":
+        _csv_records(text, rel, stem, result)
         return result
     if fmt == "txt":
         if len(text) > MAX_ARTICLE_CHARS:

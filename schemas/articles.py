@@ -5,7 +5,7 @@ import pandera.polars as pa
 
 from schemas._common import id_field
 
-SOURCE_FORMATS = ["txt", "json", "jsonl", "html", "warc"]
+SOURCE_FORMATS = ["txt", "json", "jsonl", "csv", "html", "warc"]
 DATE_PRECISIONS = ["date", "datetime"]
 
 

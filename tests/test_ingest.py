@@ -65,6 +65,16 @@ def test_newsapi_and_common_export_records_metadata(tmp_path):
     ]
 
 
+def test_csv_tables_are_read_row_by_row_and_bad_rows_or_tables_are_rejects(tmp_path):
+    table = 'id,title,date,source,text\n1,Floods,2026-02-14,BBC News,"Homes were evacuated, officials said."\n2,Empty,2026-02-15,Reuters,\n'
+    raw, rejects = _ingest(tmp_path, "arts.csv", table.encode())
+    assert raw.select("source_id", "source_format", "meta_title", "meta_outlet", "meta_published").rows() == [("1", "csv", "Floods", "BBC News", "2026-02-14")]
+    assert rejects.select("reason", "record").rows() == [("no_text", 2)]
+    (tmp_path / "bad").mkdir()
+    raw, rejects = _ingest(tmp_path / "bad", "bad.csv", b'text,title\n"unclosed,quote\n')
+    assert raw.is_empty() and rejects["reason"].to_list() == ["malformed_csv"]
+
+
 def test_a_response_that_wraps_its_records_is_read_record_by_record(tmp_path):
     response = {"status": "ok", "totalResults": 2, "articles": [{"title": "A", "content": "First story."}, {"title": "B", "content": "Second story."}]}
     raw, rejects = _ingest(tmp_path, "response.json", json.dumps(response).encode())
@@ -115,7 +125,7 @@ def test_decode_gives_text_or_says_it_is_not_text(data):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.binary(max_size=600), st.sampled_from(["a.txt", "a.json", "a.jsonl", "a.html", "a.warc", "a.warc.gz", "a.jsonl.gz", "a.html.gz"]))
+@given(st.binary(max_size=600), st.sampled_from(["a.txt", "a.json", "a.jsonl", "a.csv", "a.html", "a.warc", "a.warc.gz", "a.jsonl.gz", "a.html.gz", "a.csv.gz"]))
 def test_any_bytes_in_any_format_become_records_or_rejects(tmp_path_factory, data, name):
     folder = tmp_path_factory.mktemp("fuzz")
     (folder / name).write_bytes(data)
