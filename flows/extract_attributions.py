@@ -638,6 +638,9 @@ _TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|d
 #: Right before a participle that is a progressive verb ("Clinton is promising"), not an adverbial one.
 _PROGRESSIVE_BEFORE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|now\s+|still\s+)?$")
 _COMMA_BEFORE = re.compile(r",\s*$")
+#: Between a subject and its cue: the cue is a relative clause's verb ("The Kremlin, which has denied ..."), not
+#: the main verb after the clause ("Rawlings, who watched the ceremony, said ...").
+_RELATIVE_CLAUSE_CUE = re.compile(r",\s*(?:who|which)\b[^,]*$")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
 #: What follows a cue of ``lexicon.NEEDS_A_STATEMENT_MARK`` when it reports speech (perhaps after a time or a channel).
 _STATEMENT_MARK_AFTER = re.compile(r"(?:\s+(?:[A-Z]\w+day|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?\w+))?\s*(?:that\b|:|,?\s*[“\"])")
@@ -792,7 +795,9 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         bound = _clause_bound(masked, lo, subject[0], c_start, c_end)
         if bound is not None:
             c_end = bound  # "While Clinton has vowed to honor the deal, Trump ...", "(Clinton called it "A"), Trump ..."
-        tail = lexicon.CONTENT_TAIL.search(masked, c_start + 10, c_end)
+        if _RELATIVE_CLAUSE_CUE.search(masked, subject[1], cue.start) and (comma := masked.find(",", c_start, c_end)) > c_start:
+            c_end = comma  # "The Kremlin, which has denied any role, said ...": the relative clause ends at its comma
+        tail = lexicon.CONTENT_TAIL.search(masked, c_start + 3, c_end)
         if tail:
             c_end = tail.start()
         # the statement may be a quotation before the subject, never for a participle ('..., adding "B"')

@@ -984,3 +984,21 @@ def test_a_quotation_left_open_at_a_paragraph_end_takes_the_speaker_of_its_conti
 )
 def test_guillemets_and_single_marks_before_a_reply_verb(text, expected):
     assert _quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kremlin, which has denied any role, said the report was fabricated.",
+            [("the Kremlin", "denied", "any role"), ("the Kremlin", "said", "the report was fabricated")],
+        ),
+        (
+            "Rawlings, who watched the ceremony, said the event brought back memories of her father, a veteran.",
+            [("Rawlings", "said", "the event brought back memories of her father, a veteran")],
+        ),
+        ("Nasrallah vowed revenge, saying Israel would pay.", [("Nasrallah", "vowed", "revenge"), ("Nasrallah", "saying", "Israel would pay")]),
+    ],
+)
+def test_a_cue_inside_a_relative_clause_ends_its_statement_at_the_clause(text, expected):
+    assert _claims(text) == expected
