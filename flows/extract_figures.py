@@ -46,6 +46,8 @@ _VAGUE_SUBJECT_VERB = (
 _FIGURE_TEMPLATE = rf"""{_FIGURE_BOUNDARY}(?:
         (?P<vague>(?:tens|hundreds|thousands|dozens|scores|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b|{_VAGUE_SUBJECT_VERB})
       | (?P<halfscale>half\s+a\s+(?:million|billion))
+      | (?P<dozen>(?:a|one|two|three|four|five|six|half\s+a)\s+dozen)\b
+      | (?P<fewscale>(?:a\s+few|several)\s+(?:hundred|thousand|million|billion))\b
       | a\s+(?P<ascale>hundred|thousand|million|billion|trillion)\b
       | (?P<ratio>(?P<ra>\d+|{_SMALL_WORDS})\s+(?:out\s+of|in|of\s+every)\s+(?P<rb>\d+|{_SMALL_WORDS})\b)
       | (?P<fold>\d+|{_SMALL_WORD_STEMS})-?fold\b
@@ -63,7 +65,7 @@ _SINGLE_FIGURE = re.compile(_FIGURE_TEMPLATE.replace("__RANGE__", ""), re.IGNORE
 #: is tried only there, where a plain search would try all its branches at every word of the text.
 _FIGURE_LEAD = (
     r"(?=[\d.$€£¥₹\-−]|"
-    + literal_alternation([*_UNIT_WORDS, *lexicon.VAGUE, "minus", "half"])
+    + literal_alternation([*_UNIT_WORDS, *lexicon.VAGUE, "minus", "half", "several"])
     + r"|a\s|(?-i:(?:US|AU|A|CA|C|HK|NZ|S|R)\s?\$|USD|EUR|GBP|AUD|CAD|INR|JPY|CNY|CHF|HKD|SGD|NZD|RM|Rs))"
 )
 _FIGURE_START = re.compile(_FIGURE_BOUNDARY + _FIGURE_LEAD, re.IGNORECASE)
@@ -365,6 +367,11 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
         value = lexicon.VAGUE[words[0]] * (lexicon.VAGUE[words[-1]] if len(words) > 1 else 1)
         qualifier = "vague"
         unit, unit_end = _unit_after(text, end, s_end)
+    elif match.group("fewscale"):  # "a few hundred", "several thousand": vague, the scale is the lower bound
+        value, qualifier = _scale(match.group("fewscale").split()[-1]), "vague"
+    elif match.group("dozen"):
+        count = match.group("dozen").lower().split()[:-1]
+        value = 12 * (0.5 if count[0] == "half" else 1 if count[0] in ("a", "one") else lexicon.NUMBER_WORDS[count[0]])
     elif match.group("halfscale"):
         value = 0.5 * _scale(match.group("halfscale").split()[-1])
     elif match.group("ascale"):

@@ -415,7 +415,7 @@ MEASURE_UNITS = {
     "m": "distance", "cm": "distance", "mm": "distance", "inch": "distance", "inches": "distance", "nanometer": "distance", "nanometers": "distance", "nanometres": "distance",
     "hp": "count", "horsepower": "count", "megawatt": "count", "megawatts": "count", "mw": "count", "kw": "count", "gigawatts": "count",
     "gb": "count", "mb": "count", "tb": "count", "gbps": "count", "mbps": "count", "ghz": "count", "mhz": "count", "mah": "count",
-    "magnitude": "count", "bpd": "count", "kwh": "count", "mwh": "count", "gwh": "count", "twh": "count", "gw": "count",
+    "magnitude": "count", "ft": "distance", "bpd": "count", "kwh": "count", "mwh": "count", "gwh": "count", "twh": "count", "gw": "count",
     "mph": "count", "mg": "count", "milligrams": "count", "grams": "count", "lb": "count", "lbs": "count", "ounces": "count",
     "litres": "count", "liters": "count", "gallons": "count", "degrees": "count", "acres": "count", "hectares": "count", "pound-feet": "count",
     "days": "duration", "day": "duration", "weeks": "duration", "week": "duration", "months": "duration", "month": "duration", "years": "duration", "year": "duration", "hours": "duration", "hour": "duration", "minutes": "duration",

@@ -91,6 +91,9 @@ def _figures(text, published=None):
         ("41 people died when a magnitude 6.8 earthquake hit the province.", ("6.8", 6.8, None, "exact", "magnitude", "count")),
         ("The floods have caused 52 deaths.", ("52 deaths", 52, None, "exact", "deaths", "killed")),
         ("There were 17 fatalities.", ("17 fatalities", 17, None, "exact", "fatalities", "killed")),
+        ("A dozen people and two dozen soldiers were hurt.", ("two dozen soldiers", 24, None, "exact", "soldiers", "wounded")),
+        ("Half a dozen homes burned.", ("Half a dozen homes", 6, None, "exact", "homes", "count")),
+        ("Several thousand troops were there.", ("Several thousand troops", 1000, None, "vague", "troops", "count")),
         ("It raised 50K last week.", ("50K", 50000, None, "exact", None, "count")),
         ("The phone has 64GB of storage.", ("64GB", 64, None, "exact", "GB", "count")),
         ("It offers a 30Mbps plan.", ("30Mbps", 30, None, "exact", "Mbps", "count")),
@@ -108,6 +111,7 @@ def test_figure_values_units_and_categories(text, expected):
     [
         "Hama rebelled in 2011 against the government.",
         "He spent millions on ads.",
+        "Several people and a few others came.",
         "They must add users to make up for each one they lose.",
         "His call of the Kick Six win over Alabama was famous.",
         "The offensive began on November 27.",
