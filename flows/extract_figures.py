@@ -305,6 +305,8 @@ _MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[\s-]+$")
 _ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|over|about|around|some|nearly|almost|roughly|an\s+estimated|another|a\s+further)\s+)?")
 _CUE_END = re.compile(r"[a-z]+(?:\s+toll)?")
 _NUMBER = re.compile(r"\d")
+#: A number right after a cue word (perhaps after a qualifier): the cue's object ("killed around 18,000").
+_OBJECT_NUMBER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?\d")
 
 
 def _category(sentence: str, rel_start: int, rel_end: int, unit: str | None, is_money: bool, is_percent: bool, is_fraction: bool) -> str:
@@ -338,6 +340,10 @@ def _governing_cue(low: str, rel_start: int, rel_end: int, cues: list[tuple[int,
             if _ONLY_QUALIFIERS.fullmatch(low, _CUE_END.match(low, at).end(), rel_start):
                 return category
             break
+    # a cue after the figure with a number of its own right after it speaks of that number: "Two earthquakes killed 18,000 people"
+    cues = [(at, category) for at, category in cues if at < rel_start or not _OBJECT_NUMBER.match(low, _CUE_END.match(low, at).end())]
+    if not cues:
+        return "count"
     reachable = [
         (at, category) for at, category in cues
         if not _NUMBER.search(low, at, rel_start) and (at < rel_start or not _NUMBER.search(low, rel_end, at))

@@ -51,6 +51,8 @@ SOURCE_SAME = 90.0
 QUANTITY_GAP = 3.0
 #: Categories whose figures count what happened to people in a story (a toll), whoever reports them.
 EVENT_CATEGORIES = ["killed", "wounded", "displaced", "detained", "released", "affected"]
+#: Counted nouns that all mean "people" in a toll.
+PEOPLE_UNITS = ["others", "persons", "individuals", "people"]
 
 #: Pairs from which rapidfuzz's threads pay off (most stories compare a handful of sources or quotes).
 _PARALLEL_PAIRS = 20_000
@@ -476,12 +478,11 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
     if rows.is_empty():
         return empty
     event = pl.col(FigureSchema.category).is_in(EVENT_CATEGORIES)
-    unit = pl.col(FigureSchema.unit).str.to_lowercase()
-    # a toll without its noun ("the death toll rose to 38") counts what the story's other tolls count, when they agree
-    story_unit = unit.drop_nulls().unique().first().over(ArticleSchema.story_id, FigureSchema.category)
-    one_unit = unit.drop_nulls().n_unique().over(ArticleSchema.story_id, FigureSchema.category) == 1
+    unit = pl.col(FigureSchema.unit).str.to_lowercase().replace(PEOPLE_UNITS, "people")  # "1,600 others", "1,607 people injured"
+    # a toll without its noun ("the death toll rose to 38") counts what most of the story's tolls of its kind count
+    story_unit = unit.drop_nulls().mode().sort().first().over(ArticleSchema.story_id, FigureSchema.category)
     rows = rows.with_columns(_source_keys(rows).alias("__source_key")).with_columns(
-        pl.when(event & unit.is_null() & one_unit).then(story_unit).otherwise(unit).alias("__unit"),
+        pl.when(event & unit.is_null()).then(story_unit).otherwise(unit).alias("__unit"),
         # a toll is one quantity whoever gives it (the ministry's 41 and the agency's 38 killed disagree); other
         # amounts are one quantity only from one source ("$95 a barrel" and "$83 a barrel" are different prices)
         pl.when(event).then(None).otherwise(pl.col("__source_key")).alias("__quantity_source"),
@@ -512,7 +513,10 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
         .over(measured)
         .alias("__anchor"),
         pl.col("__source_key").alias(FigureComparisonSchema.source),
-        pl.col(FigureSchema.unit).drop_nulls().first().over(measured).alias(FigureComparisonSchema.unit),
+        pl.when(pl.col("__unit") == "people")
+        .then(pl.lit("people"))
+        .otherwise(pl.col(FigureSchema.unit).drop_nulls().first().over(measured))
+        .alias(FigureComparisonSchema.unit),
     )
     identity = [ArticleSchema.story_id, FigureSchema.category, "__unit", "__quantity_source", "__anchor"]
     quantities = rows.select(identity).unique()  # one hash per quantity, not per reported value

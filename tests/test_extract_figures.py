@@ -94,6 +94,8 @@ def _figures(text, published=None):
         ("A dozen people and two dozen soldiers were hurt.", ("two dozen soldiers", 24, None, "exact", "soldiers", "wounded")),
         ("Half a dozen homes burned.", ("Half a dozen homes", 6, None, "exact", "homes", "count")),
         ("Several thousand troops were there.", ("Several thousand troops", 1000, None, "vague", "troops", "count")),
+        ("Two strong earthquakes in 1999 killed around 18,000 people.", ("Two strong earthquakes", 2, None, "exact", "earthquakes", "count")),
+        ("Two strong earthquakes in 1999 killed around 18,000 people.", ("18,000 people", 18000, None, "approximately", "people", "killed")),
         ("It raised 50K last week.", ("50K", 50000, None, "exact", None, "count")),
         ("The phone has 64GB of storage.", ("64GB", 64, None, "exact", "GB", "count")),
         ("It offers a 30Mbps plan.", ("30Mbps", 30, None, "exact", "Mbps", "count")),

@@ -150,6 +150,15 @@ def test_a_toll_is_compared_across_sources_and_a_toll_without_a_noun_takes_the_s
     assert comparisons["disagrees"].all()
 
 
+def test_people_nouns_of_a_toll_are_one_unit_and_a_toll_without_a_noun_takes_the_most_common():
+    figures = _figures(("1" * 16, 1600.0, "exact"), ("2" * 16, 1607.0, "exact"), ("3" * 16, 1600.0, "exact")).with_columns(
+        pl.Series("unit", ["others", "people", None]), pl.lit("wounded").alias("category")
+    )
+    comparisons = compare_figures(figures, ARTICLES)
+    assert comparisons["comparison_id"].n_unique() == 1 and comparisons.height == 3
+    assert comparisons["unit"].unique().to_list() == ["people"]
+
+
 def test_amounts_other_than_tolls_are_compared_only_within_one_source():
     figures = _figures(("1" * 16, 95.0, "exact"), ("2" * 16, 90.0, "exact")).with_columns(
         pl.lit("money").alias("category"), pl.lit("USD").alias("unit"), pl.Series("source", ["Goldman Sachs", "Morgan Stanley"])
