@@ -155,7 +155,7 @@ class MentionIndex:
     def _people_by_surname(self) -> dict[str, str]:
         people: dict[str, str] = {}
         for name in dict.fromkeys(self.names):  # an article repeats its names; the first longest still wins
-            parts = strip_titles(re.sub(r"[’']s$", "", name)).split()
+            parts = strip_titles(name[:-2] if name.endswith(("’s", "'s")) else name).split()
             if len(parts) < 2 or parts[0].lower().rstrip(".") in lexicon.HONORIFICS:
                 continue
             key = _surname_key(parts[-1])

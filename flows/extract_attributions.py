@@ -217,21 +217,27 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
 _NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
 
 
+_RELATIVE_PRONOUN_END = re.compile(r"(?:,\s*)?\b(?:who|which)\s*$")
+_PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
+
+
 def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:
     """Subject of a cue: skip adverbials and an apposition, then take the noun phrase."""
     left = masked[lo:cue_start]
     tail = lexicon.SUBJECT_TAIL.search(left)
     hi = lo + (tail.start() if tail else len(left))
-    relative = re.search(r"(?:,\s*)?\b(?:who|which)\s*$", masked[lo:hi])
+    relative = _RELATIVE_PRONOUN_END.search(masked, lo, hi) if masked[lo:hi].rstrip().endswith(("who", "which")) else None
     if relative:  # "Norman Ornstein, a scholar who describes ...": the relative pronoun's antecedent
-        antecedent = _collect_chunk(masked, lo, lo + relative.start())
+        antecedent = _collect_chunk(masked, lo, relative.start())
         if antecedent is None:
             return None
         named = _NAME_BEFORE_APPOSITION.search(masked, lo, antecedent[0])
         if named and masked[antecedent[0] : antecedent[1]].split()[0].lower() in {"a", "an", "the"}:
             return named.start(1), named.end(1)
         return antecedent
-    stripped = re.sub(r"\s*\([^()]{1,40}\)$", "", masked[lo:hi].rstrip())  # "Rep. Gwen Moore (D-Wis.)"
+    stripped = masked[lo:hi].rstrip()
+    if stripped.endswith(")"):
+        stripped = _PARENTHESIS_END.sub("", stripped)  # "Rep. Gwen Moore (D-Wis.)"
     dashed = _DASHED_APPOSITION.search(stripped)
     if dashed:  # "Kall -- co-editor of a book on the debates -- said"
         stripped = stripped[: dashed.start()]
