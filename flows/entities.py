@@ -68,6 +68,8 @@ def speaker_kind(name: str | None) -> str:
         return "person"
     if name.lower() in country_names() or name.lower() in lexicon.CAPITALS_AS_STATES:
         return "organization"  # "Saudi Arabia said": a state speaks through its government
+    if len(words) == 1 and len(name) >= 2 and name.isupper():
+        return "organization"  # an acronym: "SANA", "NATO", "UNRWA"
     caps = [w for w in name.split() if w[:1].isupper() or w.startswith("al-")]
     if caps and len(caps) == len(name.split()) or " and " in name:
         return "person"
@@ -93,9 +95,19 @@ _HONORIFICS = frozenset(h.rstrip(".") for h in lexicon.HONORIFICS)
 _LEADING_TITLES = frozenset(lexicon.TITLES | {t.rstrip(".") for t in lexicon.HONORIFICS})
 
 
+#: A description of an organization, then its acronym.
+_DESCRIBED_ACRONYM = re.compile(
+    r"(?:.*\s)?(?:agency|broadcaster|channel|network|outlet|daily|newspaper|group|militia|monitor|movement|party|coalition|"
+    r"company|firm|operator|regulator|alliance|force|forces)\s+([A-Z][A-Z0-9&-]{1,9})"
+)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of a name
 def strip_titles(name: str) -> str:
     """Drop leading roles and titles: 'Hezbollah chief Naim Qassem' -> 'Naim Qassem'."""
+    described = _DESCRIBED_ACRONYM.fullmatch(name)
+    if described:
+        return described.group(1)  # "State news agency SANA", "the rebel group HTS": the organization's own name
     words = name.split()
     # The last role or title word inside the phrase separates an affiliation from the name: "HTS leader Abu
     # Mohammed al-Jolani" and "Wells Fargo CEO John Stumpf" are people, though "HTS" and "Wells Fargo" name

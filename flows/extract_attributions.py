@@ -559,6 +559,11 @@ _ADDRESSEE = re.compile(
     rf"|the\s+{_ADDRESSEE_NAME}(?:\s+(?:and|or)\s+(?:the\s+)?{_ADDRESSEE_NAME})*(?=\s*(?:that\b|[:,“\"]))"
     r"|reporters|journalists|him|her|them|us|me)"
 )
+#: An audience told something, up to the "that" of what it was told: "told a news conference in Ankara on Tuesday that".
+_AUDIENCE = re.compile(
+    r"\s+((?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|meeting|crowd|summit|gathering|audience|session|hearing|forum|"
+    r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists)\b[^,.;:“\"”]{0,60}?)(?=\s+that\b)"
+)
 #: An addressee that is a medium ("The Associated Press", "the BBC"), not a pronoun or "reporters".
 _NAMED_ADDRESSEE = re.compile(r"(?:[Tt]he\s+)?[A-Z]")
 
@@ -780,7 +785,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         # content after the cue
         c_lo = subject[1] if inverted else cue.end
         if cue.base in lexicon.ADDRESSEE_VERBS:
-            addressee = _ADDRESSEE.match(masked, c_lo, hi)
+            addressee = _ADDRESSEE.match(masked, c_lo, hi) or _AUDIENCE.match(masked, c_lo, hi)
             if addressee:
                 if _NAMED_ADDRESSEE.match(addressee.group(1)):
                     medium = text[addressee.start(1) : addressee.end(1)].rstrip(".,")

@@ -340,12 +340,15 @@ TIME_OR_PLACE_LEAD = re.compile(
     r"\s*(?:before|after|when|while|during|as|last|earlier|later|on|in|at|this|today|tonight|yesterday|recently|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+#: Platforms a statement is posted on: "wrote on X, formerly Twitter, that".
+_PLATFORM = r"(?:X|Twitter|Facebook|Telegram|Instagram|TikTok|Truth\s+Social|Weibo|WeChat|LinkedIn|YouTube|Threads|Bluesky)\b"
 #: The channel a statement was made in, right after its cue: "in a statement", "in a June report".
 CHANNEL_PHRASE = rf"(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}"
 CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+(?:in|on|at|during|over|earlier|late|early)\s+[^,.;:“\"”]{{1,40}}?\s+that\b|"
     rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+(?:on\s+)?{_DAY}\b|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
-    rf"\s+{CHANNEL_PHRASE}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?)*"
+    rf"\s+{CHANNEL_PHRASE}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?|"
+    rf"\s+on\s+{_PLATFORM}(?:,\s+formerly\s+(?:known\s+as\s+)?Twitter,?)?)*"
 )
 #: Where a statement's content ends before its clause does: a concessive or contrasting clause, a
 #: relative clause on the last noun, a participle that starts the next cue, a semicolon, a dashed aside.

@@ -21,6 +21,8 @@ from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speake
         ("UN Security Council", "UN Security Council"),
         ("Russian Foreign Ministry", "Russian Foreign Ministry"),
         ("General Motors", "General Motors"),
+        ("State news agency SANA", "SANA"),
+        ("the rebel group HTS", "HTS"),
     ],
 )
 def test_strip_titles_keeps_the_name(name, expected):
@@ -45,7 +47,7 @@ def test_described_names_resolve_to_the_name(mention, expected):
     [
         ("a spokesman for the ministry", "person"), ("an activist group", "organization"), ("Rami Abdurrahman", "person"), ("the army", "organization"),
         ("Saudi Arabia", "organization"), ("Russia", "organization"), ("Syria", "organization"), ("the United States", "organization"),
-        ("Capital Economics", "organization"), ("Tesla Inc.", "organization"), ("Mark Robinson", "person"), ("Moscow", "organization"),
+        ("Capital Economics", "organization"), ("Tesla Inc.", "organization"), ("Mark Robinson", "person"), ("Moscow", "organization"), ("SANA", "organization"),
     ],
 )
 def test_speaker_kind(name, kind):

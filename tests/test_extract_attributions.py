@@ -1002,3 +1002,15 @@ def test_guillemets_and_single_marks_before_a_reply_verb(text, expected):
 )
 def test_a_cue_inside_a_relative_clause_ends_its_statement_at_the_clause(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Musk wrote on X, formerly Twitter, that the company was doing fine.", [("Musk", "wrote", "the company was doing fine")]),
+        ("Erdogan told a news conference in Ankara on Tuesday that Turkey would not stand by.", [("Erdogan", "told", "Turkey would not stand by")]),
+        ("State news agency SANA reported that the army had retaken the town.", [("SANA", "reported", "the army had retaken the town")]),
+    ],
+)
+def test_platforms_audiences_and_described_acronyms_stay_out_of_the_statement(text, expected):
+    assert _claims(text) == expected
