@@ -190,13 +190,22 @@ class MentionIndex:
             self._organizations[head] = self._fullest_organization(head)
         return self._organizations[head]
 
+    def _in_headline(self, position: int) -> bool:
+        for start, end in paragraph_spans(self.text):
+            if start <= position < end:
+                return _is_headline(self.text[start:end])
+        return False
+
     def _fullest_organization(self, head: str) -> str | None:
         best: str | None = None
         for match in _organization_pattern(head).finditer(self.text):
+            if self._in_headline(match.start()):
+                continue  # a Title Case headline capitalizes every word
             candidate = match.group(0)
             tokens = candidate.split()
             # The words before the head must be capitalized modifiers, not a sentence start.
-            pre = tokens[: tokens.index(head) if head in tokens else len(tokens) - 1]
+            lowered = [t.lower() for t in tokens]
+            pre = tokens[: lowered.index(head.lower()) if head.lower() in lowered else len(tokens) - 1]
             if pre and pre[0] in {"The", "the"}:
                 pre = pre[1:]
             if not pre or not all(t[:1].isupper() for t in pre):
@@ -210,11 +219,20 @@ class MentionIndex:
         return best
 
 
+def _head_pattern(head: str) -> str:
+    """An organization noun matches its capitalized form too ("the ministry", "Health Ministry"); other heads only as
+    written ("the central question" is not "Climate Central")."""
+    if head.lower() in lexicon.ORG_WORDS:
+        return f"[{head[:1].upper()}{head[:1].lower()}]{re.escape(head[1:])}"
+    return re.escape(head)
+
+
 @functools.lru_cache(maxsize=4096)
 def _organization_pattern(head: str) -> re.Pattern:
-    """'the <Capitalized>{1,4} head (in|of|for <Name>)?': compiled once per head noun, not once per article."""
+    """'the <Capitalized>{1,4} head (in|of|for <Name>)?', the head capitalized or not ("the ministry" is "Gaza's Health
+    Ministry"): compiled once per head noun, not once per article."""
     return re.compile(
-        rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{re.escape(head)}\b"
+        rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{_head_pattern(head)}\b"
         rf"(?: (?:in|of|for) {_TOKEN}(?: (?:(?:for|of) )?{_TOKEN})*)?"
     )
 
@@ -270,8 +288,9 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         return resolved
     if words[0] in {"the", "The"} and len(words) <= 3:
         found = index.full_organization(mention)
-        if found and len(found) > len(mention):
-            return found
+        modifiers = {w.lower() for w in words[1:-1]}
+        if found and len(found) > len(mention) and modifiers <= {w.lower() for w in found.split()}:
+            return found  # "the army" -> "the Syrian army"; "the British bank" is no other bank
         return "the " + mention[4:] if mention.startswith("The ") else mention
     if all(w[:1].isupper() or w.startswith("al-") for w in words):
         stripped = strip_titles(mention)

@@ -199,7 +199,7 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
         elif low in {"in", "of", "for", "on"}:
             if low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"})):
                 break
-        elif low in lexicon.CHUNK_STOPS:
+        elif low in lexicon.CHUNK_STOPS and not (tok.isupper() and len(tok) > 1):  # "the WHO", "IS" are names
             break
         elif low in lexicon.SPEECH_VERBS and not (not taken and low in lexicon.DOCUMENT_HEADS and i > 0 and _NOUN_LEAD.fullmatch(tokens[i - 1].group(0))):
             break  # a verb ends the phrase; "the report" or "the agency's report" is a noun

@@ -76,3 +76,16 @@ def test_a_pronoun_with_no_earlier_speaker_prefers_a_nearby_subject_to_an_object
     from flows.extract_attributions import extract_article
 
     assert [q["speaker"] for q in extract_article("0" * 16, text)[0]] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Gaza's Health Ministry said 40 people died. The ministry added more.", "the ministry", "Gaza's Health Ministry"),
+        ("Its British bank closed the account. The Royal Bank of Scotland Group owns it.", "British bank", "British bank"),
+        ("Its British bank closed the account. The Royal Bank of Scotland Group owns it.", "the British bank", "the British bank"),
+        ("British Bank Drops Russian Network\n\nThe network said it was surprised.", "the network", "the network"),  # a headline
+    ],
+)
+def test_organizations_resolve_to_a_fuller_name_that_keeps_their_words(text, mention, expected):
+    assert resolve_mention(mention, len(text), MentionIndex.build(text), SpeakerHistory()) == expected

@@ -1014,3 +1014,7 @@ def test_a_cue_inside_a_relative_clause_ends_its_statement_at_the_clause(text, e
 )
 def test_platforms_audiences_and_described_acronyms_stay_out_of_the_statement(text, expected):
     assert _claims(text) == expected
+
+
+def test_an_acronym_that_spells_a_stop_word_is_a_name():
+    assert _quotes('"The situation is dire," the WHO said in a statement.') == [("The situation is dire,", "the WHO", "said")]
