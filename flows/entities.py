@@ -197,6 +197,15 @@ class MentionIndex:
         return False
 
     def _fullest_organization(self, head: str) -> str | None:
+        """The longest name with the head as written ("the army": "the Syrian army", never "the Syrian National
+        Army"); an organization noun with no such name takes its capitalized form ("the ministry": "Gaza's Health
+        Ministry")."""
+        found = self._longest_with_head(head)
+        if found is None and head.islower() and head in lexicon.ORG_WORDS:
+            found = self._longest_with_head(head.capitalize())
+        return found
+
+    def _longest_with_head(self, head: str) -> str | None:
         best: str | None = None
         for match in _organization_pattern(head).finditer(self.text):
             if self._in_headline(match.start()):
@@ -204,8 +213,7 @@ class MentionIndex:
             candidate = match.group(0)
             tokens = candidate.split()
             # The words before the head must be capitalized modifiers, not a sentence start.
-            lowered = [t.lower() for t in tokens]
-            pre = tokens[: lowered.index(head.lower()) if head.lower() in lowered else len(tokens) - 1]
+            pre = tokens[: tokens.index(head) if head in tokens else len(tokens) - 1]
             if pre and pre[0] in {"The", "the"}:
                 pre = pre[1:]
             if not pre or not all(t[:1].isupper() for t in pre):
@@ -219,20 +227,11 @@ class MentionIndex:
         return best
 
 
-def _head_pattern(head: str) -> str:
-    """An organization noun matches its capitalized form too ("the ministry", "Health Ministry"); other heads only as
-    written ("the central question" is not "Climate Central")."""
-    if head.lower() in lexicon.ORG_WORDS:
-        return f"[{head[:1].upper()}{head[:1].lower()}]{re.escape(head[1:])}"
-    return re.escape(head)
-
-
 @functools.lru_cache(maxsize=4096)
 def _organization_pattern(head: str) -> re.Pattern:
-    """'the <Capitalized>{1,4} head (in|of|for <Name>)?', the head capitalized or not ("the ministry" is "Gaza's Health
-    Ministry"): compiled once per head noun, not once per article."""
+    """'the <Capitalized>{1,4} head (in|of|for <Name>)?': compiled once per head noun, not once per article."""
     return re.compile(
-        rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{_head_pattern(head)}\b"
+        rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{re.escape(head)}\b"
         rf"(?: (?:in|of|for) {_TOKEN}(?: (?:(?:for|of) )?{_TOKEN})*)?"
     )
 
