@@ -298,8 +298,6 @@ def _category_cues(sentence: str) -> list[tuple[int, str]]:
 
 #: Right before a figure that is part of the one before it: it counts what that one counts.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them)\s+(?:[a-z]+\s+){0,2}$")
-
-
 _MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[\s-]+$")
 #: Between a cue and the figure it governs: nothing, or qualifiers ("killing at least 41", "freed some 200").
 _ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|over|about|around|some|nearly|almost|roughly|an\s+estimated|another|a\s+further)\s+)?")

@@ -222,6 +222,7 @@ def _json_record(obj: object, source_path: str, default_id: str, fmt: str, resul
     if len(text) > MAX_ARTICLE_CHARS:
         result.reject(source_path, "too_large", f"article text has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}", raw, number)
         return
+    text = _TRUNCATION_MARK.sub("", text)  # NewsAPI cuts "content" and says how much is missing: "… [+1234 chars]"
     source_id = _field(obj, ("doc_id", "id", "uuid")) or default_id
     outlet = _field(obj, _OUTLET_FIELDS)
     if isinstance(outlet, dict):  # NewsAPI: "source": {"id": ..., "name": "BBC News"}
@@ -238,6 +239,7 @@ def _json_record(obj: object, source_path: str, default_id: str, fmt: str, resul
 #: Field names of JSON records, first found wins: this project's ``{"doc_id", "text"}``, news-please's
 #: (``maintext``, ``date_publish``, ``source_domain``), NewsAPI's (``content``, ``publishedAt``, ``source.name``) and
 #: common export names.
+_TRUNCATION_MARK = re.compile(r"\s*…?\s*\[\+\d+ chars\]\s*$")
 _TEXT_FIELDS = ("text", "maintext", "body", "content", "article", "article_text", "full_text")
 _PUBLISHED_FIELDS = ("date_publish", "published_at", "publishedAt", "published", "pubDate", "date", "datetime")
 _OUTLET_FIELDS = ("source_domain", "outlet", "publisher", "site_name", "source")

@@ -73,11 +73,11 @@ DATE_ONLY_LINE = re.compile(
 #: A dateline opening the first paragraph: `LONDON, April 3 (Reuters) - Oil prices ...`, `ANKARA, Turkey (AP) — ...`,
 #: `WASHINGTON — ...` (``match`` it at the paragraph's start).
 INLINE_DATELINE = re.compile(
-    r"(?:([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=[,\s])"
+    r"(?:(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=[,\s])"
     r"(?:(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]"
     r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–]|(?<=[A-Z]{4})\s+-)"
     # a place written in title case needs a wire agency after it: "Khartoum (AFP) –"
-    r"|([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*"
+    r"|(?P<place2>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*"
     r"\((?P<agency2>AFP|AP|Reuters|dpa|Xinhua|Anadolu|EFE|ANI|PTI|IANS|UPI|ANSA)\)\s*[-—–])"
     r"\s+(?=[A-Z\"“‘'])"
 )

@@ -216,7 +216,7 @@ def parse_article(raw_text: str) -> ParsedArticle:
         paragraphs, article.title = [article.title], None
     if paragraphs and not article.dateline and (inline := lexicon.INLINE_DATELINE.match(paragraphs[0])):
         # the place and agency move into their columns; the sentence keeps them, it is the story's own text
-        article.dateline = inline.group(1) or inline.group(3)
+        article.dateline = inline.group("place") or inline.group("place2")
         agency = lexicon.WIRE_AGENCIES.get((inline.group("agency") or inline.group("agency2") or "").lower())
         if agency and agency not in article.wire_credits:
             article.wire_credits.append(agency)

@@ -55,10 +55,11 @@ def test_news_please_record_metadata(tmp_path):
 
 def test_newsapi_and_common_export_records_metadata(tmp_path):
     newsapi = {"source": {"id": None, "name": "BBC News"}, "author": "Jane Doe", "title": "T", "url": "https://bbc.co.uk/a",
-               "publishedAt": "2026-03-10T09:30:00Z", "content": "Body text here."}
+               "publishedAt": "2026-03-10T09:30:00Z", "content": "Body text here… [+2345 chars]"}
     export = {"id": 7, "headline": "H", "body": "Body.", "date": "2026-03-10", "publisher": "The Guardian", "link": "https://g.co/a"}
     raw, rejects = _ingest(tmp_path, "feed.jsonl", (json.dumps(newsapi) + "\n" + json.dumps(export) + "\n").encode())
     assert rejects.is_empty()
+    assert raw["raw_text"].to_list() == ["Body text here", "Body."]
     assert raw.select("source_id", "meta_title", "meta_outlet", "meta_published", "meta_url", "meta_authors").rows() == [
         ("feed:1", "T", "BBC News", "2026-03-10T09:30:00Z", "https://bbc.co.uk/a", ["Jane Doe"]),
         ("7", "H", "The Guardian", "2026-03-10", "https://g.co/a", []),
