@@ -204,7 +204,7 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
     word = match.group("word")
     if word is not None:
         low = word.lower()
-        if low == "one" and re.match(r"^\s+(?:of|another|day|way|by|and|thing|more|another|side)\b", after):
+        if low == "one" and re.match(r"^\s+(?:of|another|day|way|by|and|thing|more|another|side|back|up|out|off)\b", after):
             return True  # "one of the few", pronoun uses
         if low == "one" and not re.match(r"^\s+[a-z]", after):
             return True
@@ -212,8 +212,10 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
             return True  # "each one they lose", "the one that got away"
         if word[:1].isupper() and re.search(r"[a-z,;]\s+[A-Z][\w-]*\s$", before) and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of)\s$", before):
             return True  # a name: "the Kick Six win", "the Big Ten"
-    if match.group("frac") and match.group("frac").lower() == "half" and re.match(r"^\s*(?:of\s+(?:the\s+)?(?:year|century|decade|time)|-)", after):
-        return True
+    if match.group("frac") and match.group("frac").lower() == "half" and (
+        re.match(r"^\s*(?:of\s+(?:the\s+)?(?:year|century|decade|time)|-)", after) or re.search(r"\b(?:first|second|other)\s+$", before, re.IGNORECASE)
+    ):
+        return True  # "half of the year", "in the second half": a period, not a share
     return False
 
 

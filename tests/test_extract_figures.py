@@ -113,6 +113,7 @@ def test_figure_values_units_and_categories(text, expected):
     [
         "Hama rebelled in 2011 against the government.",
         "He spent millions on ads.",
+        "Saka pulled one back in the second half.",
         "Several people and a few others came.",
         "They must add users to make up for each one they lose.",
         "His call of the Kick Six win over Alabama was famous.",
