@@ -191,6 +191,8 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
             return True  # clock times, dates like 12/05
         if _STREET_AFTER.match(text, end):
             return True  # a street address: "9 E 71st St", "49 Zorro Ranch Road"
+        if any(m.start() <= start < m.end() for m in _PHONE.finditer(text, max(0, start - 24), min(len(text), end + 24))):
+            return True  # a telephone number: "+1 212 555 0100"
         plain = num.replace(",", "")
         unmarked = not (match.group("pct") or match.group("cur") or match.group("scale"))
         if unmarked and (re.fullmatch(r"0\d+", plain) or _ID_LABEL_BEFORE.search(before) or _ID_SUFFIX_AFTER.match(text, end)):
@@ -300,6 +302,7 @@ def _category_cues(sentence: str) -> list[tuple[int, str]]:
 
 #: Right before a figure that is part of the one before it: it counts what that one counts.
 _PART_OF_BEFORE = re.compile(r"\b(?:including|among them|of whom|of them)\s+(?:[a-z]+\s+){0,2}$")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)|\b\d{2,4})[\s.-]\d{3}[\s.-]\d{3,4}\b")
 _MAGNITUDE_BEFORE = re.compile(r"\b[Mm]agnitude[\s-]+$")
 #: Between a cue and the figure it governs: nothing, or qualifiers ("killing at least 41", "freed some 200").
 _ONLY_QUALIFIERS = re.compile(r"\s*(?:(?:at\s+least|at\s+most|more\s+than|less\s+than|fewer\s+than|up\s+to|over|about|around|some|nearly|almost|roughly|an\s+estimated|another|a\s+further)\s+)?")

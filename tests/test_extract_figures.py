@@ -114,6 +114,8 @@ def test_figure_values_units_and_categories(text, expected):
         "Hama rebelled in 2011 against the government.",
         "He spent millions on ads.",
         "Saka pulled one back in the second half.",
+        "Media contact: press@acme.com, +1 212 555 0100.",
+        "Call (020) 555 1234 for details.",
         "Several people and a few others came.",
         "They must add users to make up for each one they lose.",
         "His call of the Kick Six win over Alabama was famous.",
