@@ -264,7 +264,7 @@ ROLE_NOUNS = {
     "voter", "protester", "lawmaker", "legislator", "strategist", "pollster", "adviser", "advisor", "aide",
     "former", "deputy", "senior", "acting", "local", "regional", "retired", "rebel", "opposition", "party",
     "coordinator", "rapporteur", "administrator", "boss", "skipper", "striker", "midfielder", "goalkeeper", "defender",
-    "winger", "campaign", "psychologist", "professor", "scientist", "spokesman", "spokeswoman", "chairman", "manager",
+    "winger", "colleague", "friend", "cousin", "brother", "sister", "son", "daughter", "wife", "husband", "campaign", "psychologist", "professor", "scientist", "spokesman", "spokeswoman", "chairman", "manager",
     "psychotherapist", "therapist", "physician", "surgeon", "epidemiologist", "lecturer", "consultant", "entrepreneur",
     "investor", "banker", "executive", "founder", "co-founder", "cofounder", "blogger", "comedian", "actor", "actress",
     "singer", "musician", "artist", "athlete", "player", "filmmaker", "producer", "novelist", "poet", "diplomat",

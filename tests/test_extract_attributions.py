@@ -790,6 +790,7 @@ def test_who_was_told_is_not_the_statement_unless_an_infinitive_follows(text, ex
         ("\"It's heartbreaking,\" said local resident Peter Walsh.", "Peter Walsh"),
         ("\"Take it a day at a time,\" says psychotherapist Fran Sherman.", "Fran Sherman"),
         ("Arsenal boss Mikel Arteta said: \"We gave everything.\"", "Mikel Arteta"),
+        ("My colleague Tom Brown said: \"The president was furious.\"", "Tom Brown"),
         ("\"We are ready,\" said the White House.", "the White House"),
         ("\"We are ready,\" said the Syrian army.", "the Syrian army"),
         ("\"We are ready,\" said Hezbollah chief Naim Qassem.", "Naim Qassem"),
