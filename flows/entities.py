@@ -130,6 +130,8 @@ def strip_titles(name: str) -> str:
         words = words[1:]
     if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):
         return name  # "UN Security Council", "the Syrian army": an organization keeps every word
+    if len(words) < len(name.split()) and "of" in words[2:]:
+        words = words[: words.index("of", 2)]  # "Senator Maria Delgado of Arizona" is Maria Delgado
     return " ".join(words)
 
 
@@ -181,6 +183,23 @@ class MentionIndex:
             self._people = self._people_by_surname()
         return self._people.get(_surname_key(surname))
 
+    def person_with_role(self, role: str, position: int) -> str | None:
+        """The person named last before ``position`` with this role: "Senator Maria Delgado", "Sen. Maria Delgado",
+        "U.S. District Judge Ellen Park" or "Maria Delgado, a senator from Arizona" for "the senator"."""
+        found: tuple[int, str] | None = None
+        for pattern in _role_patterns(role):
+            for match in pattern.finditer(self.text, 0, position):
+                if found is None or match.start() > found[0]:
+                    found = (match.start(), match.group("name"))
+        if found is None:
+            return None
+        name = strip_titles(found[1])
+        if len(name.split()) == 1:  # "President Obama": the full name written before, if no one else has that surname
+            full = {strip_titles(n) for n in self.names if n.split()[-1] == name and len(strip_titles(n).split()) >= 2}
+            name = full.pop() if len(full) == 1 else ""
+            name = name if name and 0 <= self.text.find(name) < found[0] else ""
+        return name if len(name.split()) >= 2 and speaker_kind(name) == "person" else None
+
     def full_organization(self, phrase: str) -> str | None:
         """Fullest 'the <Adj>* head (in|of|for <Name>)?' phrase sharing the mention's head noun."""
         head = re.sub(r"[’']s$", "", phrase.split()[-1])
@@ -225,6 +244,23 @@ class MentionIndex:
             if best is None or len(candidate) > len(best):
                 best = candidate
         return best
+
+
+_PERSON_NAME = r"(?P<name>(?:[A-Z][\w’'-]*\.? ){0,3}[A-Z][\w’'-]+)"
+
+
+@functools.lru_cache(maxsize=64)
+def _role_patterns(role: str) -> tuple[re.Pattern, ...]:
+    """A name right after the role (or its abbreviation), and a name with the role in apposition."""
+    spelled = [rf"{re.escape(role[0].upper())}{re.escape(role[1:])}" if role.islower() else re.escape(role)]
+    spelled += [re.escape(role.title())] if " " in role else []
+    spelled += [re.escape(abbreviation) for abbreviation in lexicon.STANDALONE_ROLES.get(role, ())]
+    role_word = rf"(?i:{re.escape(role)})"
+    return (
+        # not "Vice President Joe Biden" for "the president", nor "Prime Minister" for "the minister"
+        re.compile(rf"(?<![\w.])(?<!Vice )(?<!vice )(?<!Vice-)(?<!Deputy )(?<!deputy )(?<!Assistant )(?<!Prime )(?<!Under )(?:{'|'.join(spelled)}|{role_word}) {_PERSON_NAME}\b"),
+        re.compile(rf"{_PERSON_NAME}, (?:the|a|an|[A-Z][\w.-]*’s|[A-Z][\w.-]*'s) (?:[\w.-]+ ){{0,3}}?{role_word}\b"),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -286,6 +322,9 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         history.note_gender(resolved, lexicon.HONORIFIC_GENDER.get(first))
         return resolved
     if words[0] in {"the", "The"} and len(words) <= 3:
+        role = " ".join(words[1:]).lower()
+        if role in lexicon.STANDALONE_ROLES and (named := index.person_with_role(role, position)):
+            return named  # "the senator" -> "Maria Delgado"
         found = index.full_organization(mention)
         modifiers = {w.lower() for w in words[1:-1]}
         if found and len(found) > len(mention) and modifiers <= {w.lower() for w in found.split()}:

@@ -658,8 +658,8 @@ _STATEMENT_MARK_AFTER = re.compile(r"(?:\s+(?:[A-Z]\w+day|on\s+\w+day|in\s+(?:a|
 #: An age in apposition, ending where a further apposition's comma is: "Smith, 45" (of "Smith, 45, a teacher,").
 _AGE_SEGMENT = re.compile(r",\s*\d{1,3}\s*$")
 #: After an inverted attribution's cue (and its time or channel): no statement but the writer's framing ("as
-#: pressure grew", "amid protests") or the channel's complement ("to the Hong Kong stock exchange").
-_FRAMING_AFTER_CUE = re.compile(r"\s*(?:as|amid|while|even\s+as|to|with|at|from|for)\s", re.IGNORECASE)
+#: pressure grew", "amid protests"), the channel's complement ("to the Hong Kong stock exchange") or its place ("in Phoenix").
+_FRAMING_AFTER_CUE = re.compile(r"\s*(?:as|amid|while|even\s+as|to|with|at|from|for|in|on)\s", re.IGNORECASE)
 #: A channel right before: "said in a filing".
 _CHANNEL_BEFORE = re.compile(rf"{lexicon.CHANNEL_PHRASE}\s*$")
 #: Right before a negated cue.

@@ -252,7 +252,7 @@ TITLES = {
     "gop", "sens", "reps", "presidential", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
     "constable", "inspector", "detective", "superintendent", "commissioner", "sheriff", "corporal", "admiral", "brigadier",
     "marshal", "lord", "lady", "dame", "baroness", "baron", "councillor", "councilman", "councilwoman", "alderman",
-    "chancellor", "premier", "mp", "mep", "supt", "insp", "det", "chair", "chairperson", "cfo", "coo", "cto", "founder",
+    "chancellor", "premier", "mp", "mep", "supt", "insp", "det", "chair", "chairperson", "cfo", "coo", "cto", "founder", "executive",
 }
 #: Lower-case role words that may stand before a name after an inverted cue: '"...," said farmer Josip Novak'.
 ROLE_NOUNS = {
@@ -272,6 +272,16 @@ ROLE_NOUNS = {
     "parent", "citizen", "mechanic", "miner", "pilot", "paramedic", "firefighter", "medic", "guard", "mother",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
+#: Roles that stand for the person the article named with them: "the senator" is "Senator Maria Delgado" or "Maria
+#: Delgado, a senator from Arizona". Each with the abbreviations written before a name.
+STANDALONE_ROLES = {
+    "senator": ("Sen.",), "governor": ("Gov.",), "representative": ("Rep.",), "congressman": ("Rep.",), "congresswoman": ("Rep.",),
+    "mayor": (), "judge": (), "president": (), "prime minister": (), "chancellor": (), "premier": (), "minister": (),
+    "foreign minister": (), "ambassador": (), "sheriff": (), "prosecutor": (), "commissioner": (), "general": ("Gen.",),
+    "chief executive": ("CEO",), "ceo": ("Chief Executive", "Chief Executive Officer"), "chairman": (), "chairwoman": (), "coach": (),
+    "manager": (), "king": (), "queen": (), "pope": (), "archbishop": (), "bishop": (), "candidate": (), "nominee": (),
+    "lawmaker": (), "spokesman": (), "spokeswoman": (), "spokesperson": (), "director": (), "chief": (), "secretary": (),
+}
 #: Head nouns that make an unnamed source one person: "a spokesman for the ministry", "a senior official".
 PERSON_ROLES = {
     "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "lobbyist", "diplomat",
@@ -322,7 +332,7 @@ MEDIUM_WORDS = [
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-_CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|conference|account|speech|video|tweet|letter|notice|broadcast|note|report|filing|release|email|memo|newsletter|podcast)"
+_CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|conference|account|speech|video|tweet|letter|notice|broadcast|note|report|filing|release|email|memo|newsletter|podcast|rally|hearing|event|meeting|summit|ceremony|forum|vigil|session|gathering|debate|fundraiser)"
 #: What may stand between a subject and its cue ("the Observatory, earlier", "Pedersen on Wednesday").
 #: It is searched for (the leftmost tail wins) and starts with a space or comma unless empty at the end: the
 #: first lookahead turns every other position away at once.
@@ -343,8 +353,8 @@ TIME_OR_PLACE_LEAD = re.compile(
 )
 #: Platforms a statement is posted on: "wrote on X, formerly Twitter, that".
 _PLATFORM = r"(?:X|Twitter|Facebook|Telegram|Instagram|TikTok|Truth\s+Social|Weibo|WeChat|LinkedIn|YouTube|Threads|Bluesky)\b"
-#: The channel a statement was made in, right after its cue: "in a statement", "in a June report".
-CHANNEL_PHRASE = rf"(?:in|on|via|during)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}"
+#: The channel or occasion of a statement, right after its cue: "in a statement", "in a June report", "at a news conference".
+CHANNEL_PHRASE = rf"(?:in|on|via|during|at)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}"
 CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+(?:in|on|at|during|over|earlier|late|early)\s+[^,.;:“\"”]{{1,40}}?\s+that\b|"
     rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+(?:on\s+)?{_DAY}\b|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"

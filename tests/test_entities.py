@@ -23,6 +23,11 @@ from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speake
         ("General Motors", "General Motors"),
         ("State news agency SANA", "SANA"),
         ("the rebel group HTS", "HTS"),
+        ("Nimbus Chief Executive Priya Raman", "Priya Raman"),
+        ("Senator Maria Delgado of Arizona", "Maria Delgado"),  # a titled person's state is no part of the name
+        ("Rep. Jim Jordan of Ohio", "Jim Jordan"),
+        ("Bank of America", "Bank of America"),
+        ("Duke of Edinburgh", "Duke of Edinburgh"),
     ],
 )
 def test_strip_titles_keeps_the_name(name, expected):
@@ -89,3 +94,22 @@ def test_a_pronoun_with_no_earlier_speaker_prefers_a_nearby_subject_to_an_object
 )
 def test_organizations_resolve_to_a_fuller_name_that_keeps_their_words(text, mention, expected):
     assert resolve_mention(mention, len(text), MentionIndex.build(text), SpeakerHistory()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Senator Maria Delgado of Arizona wrote the bill. Later the senator spoke.", "the senator", "Maria Delgado"),
+        ("Sen. Maria Delgado wrote the bill. Later the senator spoke.", "the senator", "Maria Delgado"),
+        ("U.S. District Judge Ellen Park ruled. Later the judge spoke.", "the judge", "Ellen Park"),
+        ("Bernie Sanders, a senator from Vermont, spoke. Later the senator spoke.", "the senator", "Bernie Sanders"),
+        ("Barack Obama met voters. President Obama flew home. Later the president spoke.", "the president", "Barack Obama"),
+        # nobody named as president: "Vice President" is another role; "Obama" alone names two people
+        ("Vice President Joe Biden spoke. Later the president spoke.", "the president", "the president"),
+        ("President Obama flew home with Michelle Obama. Later the president spoke.", "the president", "the president"),
+        ("Later the senator spoke. Senator Maria Delgado wrote the bill.", "the senator", "the senator"),  # named only after
+    ],
+)
+def test_a_role_resolves_to_the_person_named_with_it_before(text, mention, expected):
+    position = text.index("Later " + mention) + len("Later ")
+    assert resolve_mention(mention, position, MentionIndex.build(text), SpeakerHistory()) == expected

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 import polars as pl
 
 from flows.evaluate import evaluate
@@ -75,3 +77,20 @@ def test_predicted_ranges_are_not_scored_against_gold_without_ranges(tmp_path):
     assert (report["value"]["tp"], report["value"]["fp"], report["value"]["fn"]) == (1, 0, 0)
     assert report["ranges_unscored"] == 1
     assert report["span"]["fp"] == 1  # the span measure still counts it
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        ("Adam B. Schiff", "Rep. Adam B. Schiff of California, the ranking Democrat", True),  # the state is apposition
+        ("Craig Holman of Public Citizen", "Craig Holman of Public Citizen, a watchdog", True),
+        ("Maria Delgado", "the senator", True),  # the gold keeps the role as written; the contract resolves it
+        ("the senator", "the senator", True),
+        ("the White House", "the senator", False),  # a role stands for a person, never an organization
+        ("Adam Schiff", "Devin Nunes", False),
+    ],
+)
+def test_speaker_names_match_as_the_contract_resolves_them(predicted, gold, same):
+    from flows.evaluate import names_match
+
+    assert names_match(predicted, gold) is same

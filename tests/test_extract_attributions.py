@@ -743,6 +743,14 @@ def test_inverted_sources_with_modifiers_and_documents_that_read(text, expected)
             "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.",
             ("the agency", "said", "The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent"),
         ),
+        (
+            "At least four people were killed, Governor Paul Landry said at a news conference.",
+            ("Paul Landry", "said", "At least four people were killed"),
+        ),
+        (
+            "The plan will pass, the senator said at a rally in Phoenix on Tuesday.",
+            ("the senator", "said", "The plan will pass"),
+        ),
     ],
 )
 def test_a_channel_after_an_inverted_cue_is_not_the_statement(text, expected):
