@@ -308,6 +308,7 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         gender = lexicon.PRONOUN_GENDER[lower]
         resolved = history.last(position, {"person"}, gender)
         resolved = _named_since(index, history, resolved, position, gender) if resolved else _last_person_name(index, position)
+        resolved = _previous_subject(index, history, resolved, position, gender) or resolved
         history.note_gender(resolved, gender)
         return resolved
     if lower in lexicon.PRONOUNS_GROUP:
@@ -363,6 +364,42 @@ def _named_since(index: MentionIndex, history: SpeakerHistory, speaker: str, pos
             if at > latest_at:
                 latest_at, latest = at, name
     return latest
+
+
+#: The end of the sentence before a position.
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
+#: A period that ends an abbreviation or an initial, not a sentence.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")|\b[A-Z]|\.[A-Z])\.$")
+#: A name opening a sentence (perhaps after a short adverbial), as its subject: "Kowalski, who served as mayor,
+#: pleaded guilty.", "For his part, Mr. Sloan did not signal ..."
+_OPENING_NAME = re.compile(rf"(?:(?:But|And|Yet|Then|Later|Still),?\s+|[A-Z][a-z]*(?: [a-z]+){{0,3}},\s+)?(?P<name>{_TOKEN}(?: {_TOKEN}){{0,3}})(?=,|\s+(?:[a-z]+(?:ed|s)|was|is|had|has|did|would|will|could)\b)")
+
+
+def _previous_subject(index: MentionIndex, history: SpeakerHistory, resolved: str | None, position: int, gender: str | None) -> str | None:
+    """The person opening the sentence before the pronoun's, when the text names them after ``resolved``: "Judge Park
+    told Raymond Kowalski ... Kowalski pleaded guilty in June. He apologized, saying ..." is Kowalski (centering: a
+    pronoun that opens a sentence continues the last sentence's subject)."""
+    text = index.text
+    breaks = [
+        m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, position - 600), position + 1)
+        if not _ABBREVIATION_END.search(text, max(0, m.start() - 6), m.start() + 1)  # "Mr. Trump", "St. Louis", "U.S. forces"
+    ]
+    if not breaks or text[breaks[-1] : position].strip():
+        return None  # the pronoun does not open its sentence
+    opening = _OPENING_NAME.match(text, breaks[-2] if len(breaks) >= 2 else max(0, position - 600), breaks[-1])
+    if opening is None or (len(breaks) < 2 and position > 600):
+        return None
+    name = strip_titles(opening.group("name"))
+    honorific = lexicon.HONORIFIC_GENDER.get(opening.group("name").split()[0].lower().rstrip("."))
+    if gender and honorific and honorific != gender:
+        return None  # "Mr. Sloan ... She said"
+    if len(name.split()) == 1:
+        name = index.full_person(name) or ""
+    if not name or name == resolved or speaker_kind(name) != "person" or history.genders.get(name, gender) != gender:
+        return None
+    if resolved and text.rfind(resolved.split()[-1], 0, position) > opening.start("name"):
+        return None  # the speaker was named again after that subject
+    return name
 
 
 def _last_person_name(index: MentionIndex, position: int) -> str | None:

@@ -57,10 +57,17 @@ _NOT_SPEECH_AFTER = re.compile(
     r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]|(?<=ed)\s+by\b"
     r"|(?<=continue)\s+to\b|(?<=continues)\s+to\b|(?<=continued)\s+to\b"  # "would continue to invest"
     r"|(?<=says)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b|(?<=say)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b"  # "says a lot about"
+    r"|(?<=slammed)\s+(?:into|onto|through|against|shut)\b|(?<=slams)\s+(?:into|onto|through|against|shut)\b"  # "the storm slammed into the coast"
+    r"|(?<=asked)\s+(?:not\s+to\s+be\s+(?:named|identified)|that\s+(?:his|her|their)\s+names?\s+not)\b"  # a source's condition, not a statement
 )
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
 _STRIP_END = " \t\n,;:.—–-"
+#: After a cue word that is also a plural noun, what shows the noun: "his claims are", "Early estimates put", "beat
+#: estimates and raised".
+_PLURAL_NOUN_AFTER = re.compile(
+    r"\s+(?:as|of|are|were|have|had|and|or|put|puts|show|showed|suggest|suggested|indicate|indicated|vary|varied|range|ranged|point|pointed)\b"
+)
 #: A preposition and a determiner, and at most two more words, before a word: that word ends a noun phrase.
 _PHRASE_BEFORE_NOUN = re.compile(r"\b(?:in|on|via|during|from|of)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -767,8 +774,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "sends angry tweets.", "battleground states,": an adjective and a noun, not a subject and its verb
             if last_word in lexicon.NUMBER_WORDS or last_word.isdigit() or last_word in {"other", "such", "neighboring", "member"}:
                 continue  # "five states", "Other states"
-            if cue.form.lower().endswith("s") and re.match(r"\s+(?:as|of|are|were|have|had)\b", masked[cue.end : cue.end + 6]):
-                continue  # "Republican claims as 'false'", "his claims are": a plural noun
+            if cue.form.lower().endswith("s") and _PLURAL_NOUN_AFTER.match(masked, cue.end, min(hi, cue.end + 14)):
+                continue  # "Republican claims as 'false'", "his claims are", "Early estimates put losses at": a plural noun
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
         if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in lexicon.DOCUMENT_VERBS:

@@ -83,6 +83,10 @@ def test_claim_source_cue_content(text, expected):
         "Lincoln Pigman contributed reporting from Moscow.",
         "Mr. Norwich did not respond to multiple requests for comment.",
         "PolitiFact rated 32% of Republican claims as false.",
+        "Early estimates put insured losses at $8 billion.",
+        "Nimbus beat Wall Street estimates and raised its outlook.",
+        "Hurricane Lena slammed into the Louisiana coast early Thursday.",
+        "The official asked not to be named because he was not authorized to speak.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
@@ -1028,3 +1032,25 @@ def test_platforms_audiences_and_described_acronyms_stay_out_of_the_statement(te
 
 def test_an_acronym_that_spells_a_stop_word_is_a_name():
     assert _quotes('"The situation is dire," the WHO said in a statement.') == [("The situation is dire,", "the WHO", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # a pronoun opening a sentence continues the last sentence's subject, not the last speaker
+            'Judge Ellen Park said Raymond Kowalski had "betrayed" the town. Kowalski, who served as mayor, pleaded guilty in June. '
+            'He apologized in court, saying, "I am ashamed."',
+            "Raymond Kowalski",
+        ),
+        (  # "Mr." is no sentence end, and "Mr. Trump's" opens no sentence
+            'Mr. Trump\'s campaign manager, Kellyanne Conway, acknowledged that he was trailing. She said the campaign had "work to do."',
+            "Kellyanne Conway",
+        ),
+        (  # "St. Louis" is a place in a sentence, not a subject
+            'Ken Bone said the debate was "tense." Bone, who asked about energy during the debate in St. Louis, was calm. He said it was "fun."',
+            "Ken Bone",
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_sentence_is_the_last_sentences_subject(text, speaker):
+    assert _quotes(text)[-1][1] == speaker
