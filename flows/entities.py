@@ -70,6 +70,10 @@ def speaker_kind(name: str | None) -> str:
         return "organization"  # "Saudi Arabia said": a state speaks through its government
     if len(words) == 1 and len(name) >= 2 and name.isupper():
         return "organization"  # an acronym: "SANA", "NATO", "UNRWA"
+    if len(words) >= 2 and words[-1] in lexicon.DOCUMENT_HEADS:
+        return "organization"  # "LSEG data", "Pentagon documents": an organization's records
+    if len(words) == 1 and words[0].endswith("s") and (words[0][:-1] in lexicon.PERSON_ROLES or words[0][:-1] in lexicon.ROLE_NOUNS):
+        return "unknown"  # "Prosecutors said" opening a sentence is "prosecutors", no name
     caps = [w for w in name.split() if w[:1].isupper() or w.startswith("al-")]
     if caps and len(caps) == len(name.split()) or " and " in name:
         return "person"

@@ -571,6 +571,8 @@ _AUDIENCE = re.compile(
     r"\s+((?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|meeting|crowd|summit|gathering|audience|session|hearing|forum|"
     r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists)\b[^,.;:“\"”]{0,60}?)(?=\s+that\b)"
 )
+#: An age in apposition after an addressee, before the content: "told Raymond Kowalski, 61, that".
+_ADDRESSEE_AGE = re.compile(r",\s*\d{1,3}(?=\s*,)")
 #: An addressee that is a medium ("The Associated Press", "the BBC"), not a pronoun or "reporters".
 _NAMED_ADDRESSEE = re.compile(r"(?:[Tt]he\s+)?[A-Z]")
 
@@ -600,6 +602,10 @@ _CLAUSE_END = re.compile(r"\s*(?:,|[―—]|\s--\s)")
 def _document_head(phrase: str) -> bool:
     words = [w.lower() for w in phrase.split()]
     return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
+
+
+#: A document with its owner's name first: "LSEG data", "FactSet estimates", "Pentagon documents".
+_NAMED_DOCUMENT = re.compile(r"(?!(?:The|A|An|Its|His|Her|Their|This|That|These|Those|One|New|Official|Preliminary|Early|Initial|Latest|Recent)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+[a-z]+$")
 
 
 #: Cues that may come before their source: 'said Ellis', 'added the ministry'.
@@ -700,8 +706,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue
             s_start, s_end = cue.end + src_match.start(1), cue.end + src_match.end(1)
             source_text = text[s_start:s_end].strip()
-            if _document_head(source_text):
-                continue
+            if _document_head(source_text) and not _NAMED_DOCUMENT.match(source_text):
+                continue  # "according to a statement" names no source; "according to LSEG data" does
             before = text[lo : cue.start].strip(" ,")
             if before and not re.fullmatch(r"(?:[A-Z]\w*\s*)?", before):
                 c_start, c_end = lo, cue.start
@@ -797,6 +803,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 if _NAMED_ADDRESSEE.match(addressee.group(1)):
                     medium = text[addressee.start(1) : addressee.end(1)].rstrip(".,")
                 c_lo = addressee.end()
+                if (age := _ADDRESSEE_AGE.match(masked, c_lo, hi)) is not None:
+                    c_lo = age.end()  # "told Raymond Kowalski, 61, that ..."
         lead = lexicon.CONTENT_LEAD.match(masked[c_lo:hi])
         c_start = c_lo + (lead.end() if lead else 0)
         c_end = hi

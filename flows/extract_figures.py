@@ -94,7 +94,8 @@ _RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b")
 #: A qualifier phrase right before the number; of two that end there ("nearly about", "about") the longer
 #: starts first, so the leftmost match is the one meant.
 _QUALIFIER_BEFORE = re.compile(r"\b(" + literal_alternation(list(lexicon.QUALIFIER_WORDS)) + r")\s+$")
-_PERCENT_CHANGE_PATTERNS = [re.compile(rf"\b{word}\b") for word in lexicon.PERCENT_CHANGE_WORDS]
+#: A change word right after a percentage, perhaps after one more word: "a 50-percent raise", "a 10% pay rise".
+_PERCENT_CHANGE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:" + literal_alternation(sorted(lexicon.PERCENT_CHANGE_WORDS)) + r")\b")
 _ABOUT = r"(?:(?:about|around|nearly|almost|some|roughly|more than|less than)\s+)?"
 #: "rose by about ", and "up $3.45, or ": the change given as an amount, then as a percentage.
 _PERCENT_CHANGE_BEFORE = re.compile(
@@ -218,7 +219,19 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
         re.match(r"^\s*(?:of\s+(?:the\s+)?(?:year|century|decade|time)|-)", after) or re.search(r"\b(?:first|second|other)\s+$", before, re.IGNORECASE)
     ):
         return True  # "half of the year", "in the second half": a period, not a share
+    if match.group("frac") and _ORDINAL_FRACTION.fullmatch(match.group("frac")) and _ORDINAL_USE_AFTER.match(text, end):
+        return True  # "seeking a third term", "A third, Leonard Hsu, denied": the ordinal, not a share
     return False
+
+
+#: Fractions spelled as ordinals ("a third"), and what makes them the ordinal: a noun it counts in order, or a name
+#: in apposition. "fell by a third" and "a third of voters" stay fractions.
+_ORDINAL_FRACTION = re.compile(r"(?i:a|one)\s+(?i:third|fourth|fifth|tenth)")
+_ORDINAL_USE_AFTER = re.compile(
+    r",\s+[A-Z]|\s+(?:time|term|round|day|year|week|month|night|season|party|person|man|woman|child|suspect|victim|option|"
+    r"straight|consecutive|place|wave|attempt|game|match|set|stage|phase|country|member|candidate|generation|world|way|"
+    r"vote|ballot|case|death|bid|shot|goal|try|leg|film|book|album|edition|quarter|suspects|defendant|company|[A-Z])\b"
+)
 
 
 def _is_counted_noun(word: str) -> bool:
@@ -317,9 +330,8 @@ def _category(sentence: str, rel_start: int, rel_end: int, unit: str | None, is_
         return "money"
     low = sentence.lower()
     if is_percent:
-        after = low[rel_start : rel_start + 40]
-        if any(pattern.search(after) for pattern in _PERCENT_CHANGE_PATTERNS) or _PERCENT_CHANGE_BEFORE.search(low, 0, rel_start):
-            return "percent_change"  # "a 50-percent raise", "rose by 5 percent"
+        if _PERCENT_CHANGE_AFTER.match(low, rel_end) or _PERCENT_CHANGE_BEFORE.search(low, 0, rel_start):
+            return "percent_change"  # "a 50-percent raise", "rose by 5 percent"; "55% of firms plan to raise prices" is a share
     if unit and unit.lower() in lexicon.MEASURE_UNITS:
         return lexicon.MEASURE_UNITS[unit.lower()]
     if unit and unit.lower() in lexicon.AGE_UNITS:
@@ -331,7 +343,7 @@ def _category(sentence: str, rel_start: int, rel_end: int, unit: str | None, is_
         cues = [cue for cue in cues if cue[0] < rel_start] or cues  # "killing 41 people, including six children, and injuring"
     if cues:
         return _governing_cue(low, rel_start, rel_end, cues)
-    return "percent_change" if is_percent and "raise" in low else "count"
+    return "count"
 
 
 def _governing_cue(low: str, rel_start: int, rel_end: int, cues: list[tuple[int, str]]) -> str:

@@ -53,6 +53,7 @@ def test_described_names_resolve_to_the_name(mention, expected):
         ("a spokesman for the ministry", "person"), ("an activist group", "organization"), ("Rami Abdurrahman", "person"), ("the army", "organization"),
         ("Saudi Arabia", "organization"), ("Russia", "organization"), ("Syria", "organization"), ("the United States", "organization"),
         ("Capital Economics", "organization"), ("Tesla Inc.", "organization"), ("Mark Robinson", "person"), ("Moscow", "organization"), ("SANA", "organization"),
+        ("LSEG data", "organization"), ("Prosecutors", "unknown"), ("prosecutors", "unknown"),
     ],
 )
 def test_speaker_kind(name, kind):

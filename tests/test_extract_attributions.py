@@ -1024,6 +1024,7 @@ def test_a_cue_inside_a_relative_clause_ends_its_statement_at_the_clause(text, e
         ("Musk wrote on X, formerly Twitter, that the company was doing fine.", [("Musk", "wrote", "the company was doing fine")]),
         ("Erdogan told a news conference in Ankara on Tuesday that Turkey would not stand by.", [("Erdogan", "told", "Turkey would not stand by")]),
         ("State news agency SANA reported that the army had retaken the town.", [("SANA", "reported", "the army had retaken the town")]),
+        ("Judge Ellen Park told Raymond Kowalski, 61, that he had betrayed the town.", [("Ellen Park", "told", "he had betrayed the town")]),
     ],
 )
 def test_platforms_audiences_and_described_acronyms_stay_out_of_the_statement(text, expected):
@@ -1054,3 +1055,18 @@ def test_an_acronym_that_spells_a_stop_word_is_a_name():
 )
 def test_a_pronoun_opening_a_sentence_is_the_last_sentences_subject(text, speaker):
     assert _quotes(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Revenue rose 27% to $3.4 billion, above the average estimate of $3.2 billion, according to LSEG data.",
+            [("LSEG data", "according to", "Revenue rose 27% to $3.4 billion, above the average estimate of $3.2 billion")],
+        ),
+        ("Revenue rose 27%, according to a statement.", []),  # a document with no owner names no source
+        ("Revenue rose 27%, according to preliminary figures.", []),
+    ],
+)
+def test_according_to_a_named_document_names_its_owner(text, expected):
+    assert _claims(text) == expected

@@ -102,6 +102,9 @@ def _figures(text, published=None):
         ("BYD sold 300,114 electric and hybrid vehicles.", ("300,114 electric and hybrid vehicles", 300114, None, "exact", "vehicles", "count")),
         ("The army lost 12 tanks and many more men.", ("12 tanks", 12, None, "exact", "tanks", "count")),
         ("Some 40 men and women were killed.", ("40 men", 40, None, "approximately", "men", "killed")),
+        ("Sales fell by a third last year.", ("a third", 1 / 3, None, "exact", "fraction", "count")),
+        ("Workers got a 10% pay rise.", ("10%", 10, None, "exact", "percent", "percent_change")),
+        ("55% of firms planned to raise prices.", ("55%", 55, None, "exact", "percent", "count")),  # a share, not a change
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
@@ -136,6 +139,8 @@ def test_figure_values_units_and_categories(text, expected):
         "Prices in the 90049 ZIP Code climbed.",
         "Seas could rise sharply by 2120, scientists warn.",
         "He was on flight 370 that night.",
+        "Bloomberg was seeking a third term.",
+        "A third, Leonard Hsu, denied any wrongdoing.",
     ],
 )
 def test_dates_ordinals_and_quantifiers_are_not_figures(text):
