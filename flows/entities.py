@@ -14,7 +14,7 @@ from flows import lexicon
 from flows.text import paragraph_spans
 
 _TOKEN = r"(?:[A-Z][\w’'.-]*|al-[A-Z][\w’'-]*)"
-_NAME_RUN = re.compile(rf"{_TOKEN}(?: (?:(?:of|for|al|bin|de|van|von|der|the) )?{_TOKEN})*")
+_NAME_RUN = re.compile(rf"{_TOKEN}(?: (?:(?:of|for|the|{'|'.join(lexicon.NAME_PARTICLES)})(?: der| la)? )?{_TOKEN})*")
 #: A word with a full stop that ends a sentence, not an abbreviation or initial: "Libya." in "Libya. FBI notes".
 _SENTENCE_FINAL = re.compile(r"[\w’'-]{3,}\.")
 _ABBREVIATIONS = frozenset(a + "." for a in lexicon.NAME_ABBREVIATIONS)
@@ -74,7 +74,7 @@ def speaker_kind(name: str | None) -> str:
         return "organization"  # "LSEG data", "Pentagon documents": an organization's records
     if len(words) == 1 and words[0].endswith("s") and (words[0][:-1] in lexicon.PERSON_ROLES or words[0][:-1] in lexicon.ROLE_NOUNS):
         return "unknown"  # "Prosecutors said" opening a sentence is "prosecutors", no name
-    caps = [w for w in name.split() if w[:1].isupper() or w.startswith("al-")]
+    caps = [w for w in name.split() if w[:1].isupper() or w.startswith("al-") or w in lexicon.NAME_PARTICLES]
     if caps and len(caps) == len(name.split()) or " and " in name:
         return "person"
     return "unknown"
@@ -119,7 +119,8 @@ def strip_titles(name: str) -> str:
     last_role = max(
         (
             i for i, w in enumerate(words)
-            if (w[:1].islower() and (w in lexicon.TITLES or w in lexicon.ROLE_NOUNS)) or (0 < i < len(words) - 2 and w.lower().rstrip(".") in lexicon.TITLES)
+            if w not in lexicon.NAME_PARTICLES
+            and ((w[:1].islower() and (w in lexicon.TITLES or w in lexicon.ROLE_NOUNS)) or (0 < i < len(words) - 2 and w.lower().rstrip(".") in lexicon.TITLES))
         ),
         default=-1,
     )
@@ -302,6 +303,17 @@ class SpeakerHistory:
 _DESCRIBED_NAME = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){1,2}((?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]*)")
 
 
+#: A nationality or an age standing for a person already named: "the Italian", "the Frenchman", "the 32-year-old".
+_PERSON_DESCRIPTION = re.compile(r"[A-Z][a-z]+(?:ian|an|i|man|woman)|Democrat|\d{1,3}-year-old")  # "the Chinese" are a people
+#: Names that look like nationalities.
+_NOT_NATIONALITIES = frozenset({"guardian", "vatican", "taliban", "pentagon", "sudan", "japan", "iran", "oman", "yemen", "pakistan", "afghanistan", "kazakhstan", "bhutan", "taiwan"})
+
+
+def _describes_a_person(word: str) -> bool:
+    low = word.lower()
+    return bool(_PERSON_DESCRIPTION.fullmatch(word)) and low not in _NOT_NATIONALITIES and low not in lexicon.ORG_WORDS and low not in country_names()
+
+
 def resolve_mention(mention: str, position: int, index: MentionIndex, history: SpeakerHistory) -> str | None:
     """The fullest name for a mention; pronouns resolve to the latest fitting speaker."""
     mention = mention.strip(" ,;:")
@@ -330,6 +342,8 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         role = " ".join(words[1:]).lower()
         if role in lexicon.STANDALONE_ROLES and (named := index.person_with_role(role, position)):
             return named  # "the senator" -> "Maria Delgado"
+        if len(words) == 2 and _describes_a_person(words[1]) and (named := _last_person_name(index, position)):
+            return named  # '"...," the Italian told Sky Sports' after "Chelsea boss Enzo Maresca"
         found = index.full_organization(mention)
         modifiers = {w.lower() for w in words[1:-1]}
         if found and len(found) > len(mention) and modifiers <= {w.lower() for w in found.split()}:
@@ -371,37 +385,66 @@ def _named_since(index: MentionIndex, history: SpeakerHistory, speaker: str, pos
 
 
 #: The end of the sentence before a position.
-_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']?\s+(?=[A-Z“\"])")
+_SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']?|_[”\"])\s+(?=[A-Z“\"])")  # a masked quotation ("___") ends with its mark
 #: A period that ends an abbreviation or an initial, not a sentence.
 _ABBREVIATION_END = re.compile(r"(?:\b(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")|\b[A-Z]|\.[A-Z])\.$")
-#: A name opening a sentence (perhaps after a short adverbial), as its subject: "Kowalski, who served as mayor,
-#: pleaded guilty.", "For his part, Mr. Sloan did not signal ..."
-_OPENING_NAME = re.compile(rf"(?:(?:But|And|Yet|Then|Later|Still),?\s+|[A-Z][a-z]*(?: [a-z]+){{0,3}},\s+)?(?P<name>{_TOKEN}(?: {_TOKEN}){{0,3}})(?=,|\s+(?:[a-z]+(?:ed|s)|was|is|had|has|did|would|will|could)\b)")
+#: A short adverbial opening a sentence, before its subject: "For his part, ", "But ", "On Tuesday, ".
+_LEADING_ADVERBIAL = re.compile(
+    r"(?:(?:But|And|Yet|Then|Later|Still|So|Now),?\s+|(?:For|In|On|At|After|Before|During|Since|With|By|Under|Despite|Amid|"
+    r"Earlier|Meanwhile|Last|This|However)\b[^,.!?“”\"]{0,40},\s+)"
+)
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "my"})
+#: Words that may stand before a subject's name: roles, titles, articles, possessives ("Poland's defence minister, ").
+_DESCRIBING_WORDS = frozenset(lexicon.TITLES | lexicon.ROLE_NOUNS | {"the", "a", "an"})
+#: Where a pronoun may stand in its sentence to continue the last one's subject: first, after a leading clause
+#: ("Asked about his contract, he said"), or after a quotation that opens the sentence ('"...," he wrote').
+_PRONOUN_LEAD = re.compile(r"\s*(?:[^.!?“”\"\n]*,\s*|[“\"][^“”\"]*[”\"]\s*)?")
+
+
+def _sentence_subject(index: MentionIndex, start: int, end: int) -> tuple[int, str, str] | None:
+    """(position, name, as written) of the person a sentence opens with, after an adverbial and describing words:
+    "Kowalski, who served as mayor, pleaded guilty", "Chelsea boss Enzo Maresca was left frustrated"."""
+    lead = _LEADING_ADVERBIAL.match(index.text, start, end)
+    offset = lead.end() if lead else start
+    for at, run in _name_run_spans(index.text, offset, end):
+        if run.split()[0].lower() in _FUNCTION_WORDS:
+            return None  # "The difference now, he told me, is ...": a capitalized function word opens no name
+        if run.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
+            return None  # "On Wednesday New Jersey Gov. Chris Christie ...": a time, then perhaps a name
+        before = re.findall(r"[\w’'.-]+", index.text[offset:at])
+        if not all(w[:1].isupper() or w.lower() in _DESCRIBING_WORDS or w.endswith(("’s", "'s")) for w in before):
+            return None  # the sentence's subject is no name: "The poll showed Clinton ..."
+        name = strip_titles(run[:-2] if run.endswith(("’s", "'s")) else run)
+        if len(name.split()) == 1:
+            name = index.full_person(name) or name
+        if speaker_kind(name) == "person" and not run.endswith(("’s", "'s")):
+            return at, name, run
+    return None
 
 
 def _previous_subject(index: MentionIndex, history: SpeakerHistory, resolved: str | None, position: int, gender: str | None) -> str | None:
-    """The person opening the sentence before the pronoun's, when the text names them after ``resolved``: "Judge Park
-    told Raymond Kowalski ... Kowalski pleaded guilty in June. He apologized, saying ..." is Kowalski (centering: a
-    pronoun that opens a sentence continues the last sentence's subject)."""
+    """The person the sentence before the pronoun's opens with, when the text names them after ``resolved``: "Judge
+    Park told Raymond Kowalski ... Kowalski pleaded guilty in June. He apologized, saying ..." is Kowalski (centering:
+    a pronoun that is its sentence's subject continues the last sentence's subject)."""
     text = index.text
     breaks = [
         m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, position - 600), position + 1)
         if not _ABBREVIATION_END.search(text, max(0, m.start() - 6), m.start() + 1)  # "Mr. Trump", "St. Louis", "U.S. forces"
     ]
-    if not breaks or text[breaks[-1] : position].strip():
-        return None  # the pronoun does not open its sentence
-    opening = _OPENING_NAME.match(text, breaks[-2] if len(breaks) >= 2 else max(0, position - 600), breaks[-1])
-    if opening is None or (len(breaks) < 2 and position > 600):
+    if len(breaks) < 2 or _PRONOUN_LEAD.fullmatch(text, breaks[-1], position) is None:
         return None
-    name = strip_titles(opening.group("name"))
-    honorific = lexicon.HONORIFIC_GENDER.get(opening.group("name").split()[0].lower().rstrip("."))
+    if text[breaks[-2]] in "“\"":
+        return None  # the sentence before is a quotation
+    subject = _sentence_subject(index, breaks[-2], breaks[-1])
+    if subject is None:
+        return None
+    at, name, written = subject
+    honorific = lexicon.HONORIFIC_GENDER.get(written.split()[0].lower().rstrip("."))
     if gender and honorific and honorific != gender:
         return None  # "Mr. Sloan ... She said"
-    if len(name.split()) == 1:
-        name = index.full_person(name) or ""
-    if not name or name == resolved or speaker_kind(name) != "person" or history.genders.get(name, gender) != gender:
+    if len(name.split()) < 2 or name == resolved or history.genders.get(name, gender) != gender:
         return None
-    if resolved and text.rfind(resolved.split()[-1], 0, position) > opening.start("name"):
+    if resolved and text.rfind(resolved.split()[-1], 0, position) > at:
         return None  # the speaker was named again after that subject
     return name
 
@@ -412,6 +455,8 @@ def _last_person_name(index: MentionIndex, position: int) -> str | None:
     before = index.text[:position]
     latest: tuple[int, str] | None = None
     for at, run in reversed(_name_run_spans(before)):
+        if run.split()[0].lower() in lexicon.LEADING_PREPOSITIONS or run.split()[0].lower() in _FUNCTION_WORDS:
+            continue  # "On Wednesday New Jersey": a time and a place
         name = strip_titles(run)
         if len(name.split()) < 2 or speaker_kind(name) != "person":
             continue

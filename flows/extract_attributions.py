@@ -466,8 +466,9 @@ _ROLE_WORDS = lexicon.TITLES | lexicon.ROLE_NOUNS | {"nominee", "presidential", 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _NAME_WORD = rf"(?:[{_UPPER}][\w’'.-]*|al-\w+)"
 _ROLE = "|".join(sorted((t for t in lexicon.TITLES | lexicon.ROLE_NOUNS if t.isalpha() and len(t) > 3), key=len, reverse=True))
+_PARTICLE = "|".join(lexicon.NAME_PARTICLES)
 _INVERTED_SUBJECT = re.compile(
-    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z0-9][\w/-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|(?:{_ROLE})(?=\s+{_NAME_WORD})))*)"
+    rf"\s+((?:(?:the|a|an)\s+)?(?:(?:[a-z0-9][\w/-]*\s+){{1,2}}(?={_NAME_WORD}))?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for|(?:{_ROLE}|{_PARTICLE})(?=\s+{_NAME_WORD})))*)"
 )
 #: Lower-case words after a name that may end an organization's name: "the Syrian army", "the Russian foreign ministry".
 _ORGANIZATION_HEAD = re.compile(r"\s+([a-z]+(?:\s+[a-z]+)?)(?=\s*(?:[.,;:]|$))")
@@ -507,7 +508,7 @@ def _subject_after(masked: str, cue_end: int, hi: int) -> tuple[int, int] | None
     if dangling:
         end = start + dangling.start()
     words = masked[start:end].split()
-    lowercase_lead = [w for w in words if w[:1].islower() and w not in {"the", "a", "an", "of", "for"}]  # "9/11 widow": a date is a modifier
+    lowercase_lead = [w for w in words if w[:1].islower() and w not in {"the", "a", "an", "of", "for", *lexicon.NAME_PARTICLES}]  # "9/11 widow": a date is a modifier
     if any(w.lower() not in lexicon.TITLES and w.lower() not in lexicon.ROLE_NOUNS for w in lowercase_lead):
         return unnamed_span  # "said one Democratic source on the panel"
     if masked[end - 1] == "." and len(words[-1]) > 2:
@@ -569,7 +570,8 @@ _ADDRESSEE = re.compile(
 #: An audience told something, up to the "that" of what it was told: "told a news conference in Ankara on Tuesday that".
 _AUDIENCE = re.compile(
     r"\s+((?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|meeting|crowd|summit|gathering|audience|session|hearing|forum|"
-    r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists)\b[^,.;:“\"”]{0,60}?)(?=\s+that\b)"
+    r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists|newspaper|paper|agency|broadcaster|network|"
+    r"station|outlet|magazine|website|daily|radio|television|interviewer)\b[^,.;:“\"”]{0,60}?)(?=\s+that\b)"
 )
 #: An age in apposition after an addressee, before the content: "told Raymond Kowalski, 61, that".
 _ADDRESSEE_AGE = re.compile(r",\s*\d{1,3}(?=\s*,)")
@@ -604,6 +606,8 @@ def _document_head(phrase: str) -> bool:
     return any(w in lexicon.DOCUMENT_HEADS for w in words[:3])
 
 
+#: The source after "according to": up to punctuation, which a number's separators are not ("a study of 78,000 adults").
+_ACCORDING_SOURCE = re.compile(r"\s*((?:[^,.;:()]|(?<=\d)[,.](?=\d))+)")
 #: A document with its owner's name first: "LSEG data", "FactSet estimates", "Pentagon documents".
 _NAMED_DOCUMENT = re.compile(r"(?!(?:The|A|An|Its|His|Her|Their|This|That|These|Those|One|New|Official|Preliminary|Early|Initial|Latest|Recent)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+[a-z]+$")
 
@@ -701,7 +705,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         next_cue = cues[k + 1] if k + 1 < len(cues) else None
         if cue.base == "according to":
             after = masked[cue.end : hi]
-            src_match = re.match(r"\s*([^,.;:()]+)", after)
+            src_match = _ACCORDING_SOURCE.match(after)
             if not src_match:
                 continue
             s_start, s_end = cue.end + src_match.start(1), cue.end + src_match.end(1)
@@ -865,6 +869,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 c_end = noun_lead.start()  # "Critics accused X, a charge ministers deny": what is denied is the sentence before
             elif claims and claims[-1].end <= subject[0] and claims[-1].start >= lo:
                 c_start = claims[-1].end
+        if content_before and cue.base in lexicon.RESPONSE_VERBS and not quote_first:
+            continue  # "warned that Moscow would respond.": a response to come, not a statement
         if k == 0 and not quote_before and not participle and not inverted and _interrupted_statement(masked, lo, subject[0], cue.end, hi):
             c_start = lo  # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": one statement around its attribution
         c_start, c_end = _trim(text, c_start, c_end, quotes)

@@ -342,14 +342,15 @@ def _category(sentence: str, rel_start: int, rel_end: int, unit: str | None, is_
     if cues and _PART_OF_BEFORE.search(low, max(0, rel_start - 40), rel_start):
         cues = [cue for cue in cues if cue[0] < rel_start] or cues  # "killing 41 people, including six children, and injuring"
     if cues:
-        return _governing_cue(low, rel_start, rel_end, cues)
+        return _governing_cue(low, rel_start, rel_end, cues, people=unit is None or unit.lower() in lexicon.PEOPLE_NOUNS)
     return "count"
 
 
-def _governing_cue(low: str, rel_start: int, rel_end: int, cues: list[tuple[int, str]]) -> str:
+def _governing_cue(low: str, rel_start: int, rel_end: int, cues: list[tuple[int, str]], *, people: bool = True) -> str:
     """The category of the cue word that speaks of this figure: one right before it ("killing at least 41"), else the
     nearest one with no other number between them ("the death toll rose to 38, with 1,607 people injured": 38 is the
-    toll, 1,607 the injured), else the nearest."""
+    toll, 1,607 the injured), else the nearest, if the figure counts ``people`` ("killed 42 people across eight
+    districts": the districts are no toll)."""
     for at, category in reversed(cues):
         if at < rel_start:
             if _ONLY_QUALIFIERS.fullmatch(low, _CUE_END.match(low, at).end(), rel_start):
@@ -363,6 +364,8 @@ def _governing_cue(low: str, rel_start: int, rel_end: int, cues: list[tuple[int,
         (at, category) for at, category in cues
         if not _NUMBER.search(low, at, rel_start) and (at < rel_start or not _NUMBER.search(low, rel_end, at))
     ]
+    if not reachable and not people:
+        return "count"
     return min(reachable or cues, key=lambda cue: abs(cue[0] - rel_start))[1]
 
 

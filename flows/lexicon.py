@@ -249,7 +249,7 @@ TITLES = {
     "finance", "un", "us", "eu", "uk", "former", "deputy", "acting", "senior", "head", "officer", "official",
     "chinese", "russian", "syrian", "iranian", "american", "british", "french", "israeli", "turkish", "state",
     "attorney", "speaker", "congressman", "congresswoman", "candidate", "nominee", "democratic", "republican",
-    "gop", "sens", "reps", "presidential", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
+    "gop", "democrat", "sens", "reps", "presidential", "coach", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
     "constable", "inspector", "detective", "superintendent", "commissioner", "sheriff", "corporal", "admiral", "brigadier",
     "marshal", "lord", "lady", "dame", "baroness", "baron", "councillor", "councilman", "councilwoman", "alderman",
     "chancellor", "premier", "mp", "mep", "supt", "insp", "det", "chair", "chairperson", "cfo", "coo", "cto", "founder", "executive",
@@ -272,6 +272,8 @@ ROLE_NOUNS = {
     "parent", "citizen", "mechanic", "miner", "pilot", "paramedic", "firefighter", "medic", "guard", "mother",
 }
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
+#: Lower-case particles inside a person's name: "Borja del Pozo Cruz", "Ursula von der Leyen", "Rami bin Ali".
+NAME_PARTICLES = ("de", "del", "della", "da", "di", "dos", "das", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al")
 #: Roles that stand for the person the article named with them: "the senator" is "Senator Maria Delgado" or "Maria
 #: Delgado, a senator from Arizona". Each with the abbreviations written before a name.
 STANDALONE_ROLES = {
@@ -442,6 +444,15 @@ CATEGORY_CUES = {
     "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained", "captured": "detained",
     "released": "released", "freed": "released", "freeing": "released",
     "affected": "affected",
+}
+#: Counted nouns that are people: a toll's cue may reach them across another number ("killing 41 people and 12
+#: children"), never "eight districts" ("killed 42 people across eight districts").
+PEOPLE_NOUNS = {
+    "people", "persons", "individuals", "others", "civilians", "children", "kids", "women", "men", "soldiers", "troops",
+    "fighters", "combatants", "residents", "migrants", "refugees", "detainees", "prisoners", "hostages", "protesters",
+    "demonstrators", "workers", "students", "patients", "passengers", "militants", "rebels", "policemen", "officers",
+    "journalists", "victims", "adults", "minors", "infants", "babies", "miners", "pilgrims", "tourists", "villagers",
+    "farmers", "members", "staff", "employees", "inmates", "survivors", "casualties", "dead", "bodies",
 }
 PERCENT_CHANGE_WORDS = {"raise", "rise", "increase", "increased", "decrease", "drop", "fall", "fell", "rose", "cut", "growth", "grew", "jump", "jumped", "decline", "declined", "gain", "hike", "up", "down", "surge", "plunge"}
 #: Words after a number that are not its counted noun.

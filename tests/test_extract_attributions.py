@@ -1047,6 +1047,20 @@ def test_an_acronym_that_spells_a_stop_word_is_a_name():
             'Mr. Trump\'s campaign manager, Kellyanne Conway, acknowledged that he was trailing. She said the campaign had "work to do."',
             "Kellyanne Conway",
         ),
+        (  # after a leading clause, and after a quotation ending the sentence before
+            'Mohamed Salah scored twice. Liverpool manager Arne Slot said it was "massive." Salah, 32, has now scored 14 goals. '
+            'Asked about his contract, he said: "I don\'t want to talk about that now."',
+            "Mohamed Salah",
+        ),
+        (
+            'A spokesman, Pat Ryder, said the department "reviews" its posture. Poland\'s defence minister, Wladyslaw '
+            'Kosiniak-Kamysz, welcomed the news. "More soldiers means more security," he wrote on X.',
+            "Wladyslaw Kosiniak-Kamysz",
+        ),
+        (  # a time opening the sentence before is no subject
+            'Chris Christie spoke first. On Wednesday New Jersey voters cheered. "We will win," he said.',
+            "Chris Christie",
+        ),
         (  # "St. Louis" is a place in a sentence, not a subject
             'Ken Bone said the debate was "tense." Bone, who asked about energy during the debate in St. Louis, was calm. He said it was "fun."',
             "Ken Bone",
@@ -1069,4 +1083,40 @@ def test_a_pronoun_opening_a_sentence_is_the_last_sentences_subject(text, speake
     ],
 )
 def test_according_to_a_named_document_names_its_owner(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Chelsea boss Enzo Maresca was left frustrated. "We deserved a point," the Italian told Sky Sports.', "Enzo Maresca"),
+        ('Arsenal beat Lyon. Coach Marc Petit was pleased. "We were sharp," the Frenchman said.', "Marc Petit"),
+    ],
+)
+def test_a_nationality_or_an_age_stands_for_the_person_named_before(text, speaker):
+    assert _quotes(text)[0][1] == speaker
+
+
+def test_a_name_with_particles_is_one_name():
+    assert _quotes('"The findings are striking," said Dr. Borja del Pozo Cruz, the lead author.')[0][1] == "Borja del Pozo Cruz"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The officials told the newspaper that no decision had been made.",
+            [("the officials", "told", "no decision had been made")],
+        ),
+        (
+            "Zakharova said the move was dangerous and warned that Moscow would respond.",
+            [("Zakharova", "said", "the move was dangerous"), ("Zakharova", "warned", "Moscow would respond")],
+        ),
+        (
+            "Walkers are 25% less likely to develop dementia, according to a study of 78,000 adults.",
+            [("a study of 78,000 adults", "according to", "Walkers are 25% less likely to develop dementia")],
+        ),
+    ],
+)
+def test_addressees_responses_to_come_and_numbers_in_sources(text, expected):
     assert _claims(text) == expected

@@ -105,6 +105,8 @@ def _figures(text, published=None):
         ("Sales fell by a third last year.", ("a third", 1 / 3, None, "exact", "fraction", "count")),
         ("Workers got a 10% pay rise.", ("10%", 10, None, "exact", "percent", "percent_change")),
         ("55% of firms planned to raise prices.", ("55%", 55, None, "exact", "percent", "count")),  # a share, not a change
+        ("The floods killed 42 people across eight districts.", ("eight districts", 8, None, "exact", "districts", "count")),
+        ("The attack killed 41 people and 12 children.", ("12 children", 12, None, "exact", "children", "killed")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
