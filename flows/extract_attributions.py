@@ -59,6 +59,10 @@ _NOT_SPEECH_AFTER = re.compile(
     r"|(?<=says)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b|(?<=say)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b"  # "says a lot about"
     r"|(?<=slammed)\s+(?:into|onto|through|against|shut)\b|(?<=slams)\s+(?:into|onto|through|against|shut)\b"  # "the storm slammed into the coast"
     r"|(?<=asked)\s+(?:not\s+to\s+be\s+(?:named|identified)|that\s+(?:his|her|their)\s+names?\s+not)\b"  # a source's condition, not a statement
+    r"|(?<=accused)\s+of\b"  # "companies accused of helping Moscow": the accused, not the accuser
+    r"|(?<=agreed)\s+(?:on|upon)\b"  # "governments agreed on a package": a decision
+    # "adding nearly 200 entities to its blacklist": something added, not said
+    r"|(?<=adding)\s+(?!that\b)(?:(?!(?:was|is|were|are|would|will|had|has|could|should|must)\b)[\w,-]+\s+){1,6}?to\s+(?:its|the|their|his|her|a|an)\s"
 )
 #: Base forms that double as nouns ("a report", "the states"): a cue only right after a subject.
 _NOUNISH = {"report", "state", "note", "claim", "tweet", "comment", "demand", "post", "call for", "call on", "cite", "estimate", "dispute", "vow", "promise", "reply", "respond", "concede", "recall", "maintain", "observe", "describe", "ask", "praise", "blame"}
@@ -374,6 +378,10 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
+#: Nouns that make a capitalized modifier a speaking group or body: "Business groups", "Republican lawmakers".
+_GROUP_NOUN = re.compile(
+    "|".join(sorted({w for w in lexicon.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 3} | {f"{w}s" for w in lexicon.PERSON_ROLES | lexicon.ROLE_NOUNS if w.isalpha()}))
+)
 #: A time that opens a sentence: "Two months later, Clinton ...", "Days earlier, ...", "A year ago, ...".
 _TIME_LATER = r"(?:(?:[A-Z]\w*\s+)?(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|after|before)|" + _CALENDAR_TIME + ")"
 #: Words that open a plural subject: "Several environmental groups", "Many residents", "Two officials".
@@ -408,6 +416,9 @@ def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int,
             continue
         if taken and (_role_run_to_name(tokens, j) or (len(taken) == 1 and taken[0].group(0).lower() in {"a", "an", "the"} and _adjectives_to_name(tokens, j))):
             taken.append(tok)  # "Democratic presidential nominee Hillary Clinton"
+            continue
+        if taken and all(t.group(0)[:1].isupper() for t in taken) and _GROUP_NOUN.fullmatch(word):
+            taken.append(tok)  # "Business groups", "Republican lawmakers", "Opposition party leaders"
             continue
         head_noun = word.isalpha() and not word.endswith("ed") and word not in lexicon.UNIT_STOPS  # not "issued", not "on"
         if taken and (taken[-1].group(0).endswith(("'s", "’s")) or (taken[0].group(0).lower() in _DETERMINERS and all(t.group(0)[:1].isupper() for t in taken[1:]))) and head_noun:

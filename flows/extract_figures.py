@@ -131,6 +131,8 @@ def _small_value(token: str) -> float:
 
 _ID_LABEL_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.ID_LABELS) + r")\s$", re.IGNORECASE)
 _ID_SUFFIX_AFTER = re.compile(r"\s+(?:" + literal_alternation(lexicon.ID_SUFFIXES) + r")\b")
+#: Before a number to call: "call 911", "dial 999", "contact police on 101", "the hotline on 0800".
+_DIAL_BEFORE = re.compile(r"\b(?:call|calling|dial|dialling|dialing)\s+(?:\w+\s+)?(?:on\s+)?$|\b(?:police|hotline|helpline|Crimestoppers|line)\s+on\s+$", re.IGNORECASE)
 #: A year of the next century after a preposition: "by 2120", "until 2100".
 _FUTURE_YEAR = re.compile(r"\b(?:by|in|until|till|before|after|since|from|through)\s$", re.IGNORECASE)
 #: Capitalized plurals that are counted people: "Palestinians", "Israelis", "Chinese".
@@ -198,6 +200,8 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
         unmarked = not (match.group("pct") or match.group("cur") or match.group("scale"))
         if unmarked and (re.fullmatch(r"0\d+", plain) or _ID_LABEL_BEFORE.search(before) or _ID_SUFFIX_AFTER.match(text, end)):
             return True  # a code, a label or a clock time: "0401 GMT", "category 4", "the 90049 ZIP Code"
+        if unmarked and _DIAL_BEFORE.search(text, max(0, start - 30), start) and not re.match(r"\s+[a-z]", after):
+            return True  # a number to call: "contact police on 101", "call 911" (not "call 10 witnesses")
         if unmarked and re.fullmatch(r"21\d{2}", num) and _FUTURE_YEAR.search(before):
             return True  # "by 2120"
         if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not match.group("pct") and not match.group("cur") and (not match.group("scale") or _group(match, "num2")):

@@ -87,6 +87,8 @@ def test_claim_source_cue_content(text, expected):
         "Nimbus beat Wall Street estimates and raised its outlook.",
         "Hurricane Lena slammed into the Louisiana coast early Thursday.",
         "The official asked not to be named because he was not authorized to speak.",
+        "The package targets companies in China and Turkey accused of helping Moscow evade sanctions.",
+        "EU governments agreed on a package of sanctions, adding nearly 200 entities to its blacklist.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
@@ -1120,3 +1122,9 @@ def test_a_name_with_particles_is_one_name():
 )
 def test_addressees_responses_to_come_and_numbers_in_sources(text, expected):
     assert _claims(text) == expected
+
+
+def test_a_capitalized_modifier_and_a_group_noun_are_one_subject():
+    assert _claims("Business groups, led by the Chamber of Commerce, have filed suit, arguing that it violates the First Amendment.") == [
+        ("Business groups", "arguing", "it violates the First Amendment")
+    ]

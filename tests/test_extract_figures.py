@@ -107,6 +107,7 @@ def _figures(text, published=None):
         ("55% of firms planned to raise prices.", ("55%", 55, None, "exact", "percent", "count")),  # a share, not a change
         ("The floods killed 42 people across eight districts.", ("eight districts", 8, None, "exact", "districts", "count")),
         ("The attack killed 41 people and 12 children.", ("12 children", 12, None, "exact", "children", "killed")),
+        ("They plan to call 10 witnesses.", ("10 witnesses", 10, None, "exact", "witnesses", "count")),
     ],
 )
 def test_figure_values_units_and_categories(text, expected):
@@ -143,6 +144,8 @@ def test_figure_values_units_and_categories(text, expected):
         "He was on flight 370 that night.",
         "Bloomberg was seeking a third term.",
         "A third, Leonard Hsu, denied any wrongdoing.",
+        "Anyone with information should contact police on 101.",
+        "In an emergency, call 911.",
     ],
 )
 def test_dates_ordinals_and_quantifiers_are_not_figures(text):
