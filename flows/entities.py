@@ -158,18 +158,20 @@ class MentionIndex:
 
     text: str
     names: list[str] = field(default_factory=list)
+    #: The text before its quotations were masked (same offsets), where it was masked.
+    raw: str = ""
     _people: dict[str, str] | None = field(default=None, repr=False)
     _organizations: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, text: str) -> MentionIndex:
+    def build(cls, text: str, raw: str = "") -> MentionIndex:
         names = [
             name
             for start, end in paragraph_spans(text)
             if not _is_headline(text[start:end])
             for name in _name_runs(text, start, end)
         ]
-        return cls(text=text, names=names)
+        return cls(text=text, names=names, raw=raw or text)
 
     def _people_by_surname(self) -> dict[str, str]:
         people: dict[str, str] = {}
@@ -385,7 +387,7 @@ def _named_since(index: MentionIndex, history: SpeakerHistory, speaker: str, pos
 
 
 #: The end of the sentence before a position.
-_SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']?|_[”\"])\s+(?=[A-Z“\"])")  # a masked quotation ("___") ends with its mark
+_SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']?|_[”\"])\s+(?=[A-Z“\"])")
 #: A period that ends an abbreviation or an initial, not a sentence.
 _ABBREVIATION_END = re.compile(r"(?:\b(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")|\b[A-Z]|\.[A-Z])\.$")
 #: A short adverbial opening a sentence, before its subject: "For his part, ", "But ", "On Tuesday, ".
@@ -395,7 +397,7 @@ _LEADING_ADVERBIAL = re.compile(
 )
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "my"})
 #: Words that may stand before a subject's name: roles, titles, articles, possessives ("Poland's defence minister, ").
-_DESCRIBING_WORDS = frozenset(lexicon.TITLES | lexicon.ROLE_NOUNS | {"the", "a", "an"})
+_DESCRIBING_WORDS = frozenset(lexicon.TITLES | lexicon.ROLE_NOUNS | lexicon.ORG_WORDS | {"the", "a", "an"})  # "White House press secretary"
 #: Where a pronoun may stand in its sentence to continue the last one's subject: first, after a leading clause
 #: ("Asked about his contract, he said"), or after a quotation that opens the sentence ('"...," he wrote').
 _PRONOUN_LEAD = re.compile(r"\s*(?:[^.!?“”\"\n]*,\s*|[“\"][^“”\"]*[”\"]\s*)?")
@@ -409,7 +411,7 @@ def _sentence_subject(index: MentionIndex, start: int, end: int) -> tuple[int, s
     for at, run in _name_run_spans(index.text, offset, end):
         if run.split()[0].lower() in _FUNCTION_WORDS:
             return None  # "The difference now, he told me, is ...": a capitalized function word opens no name
-        if run.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
+        if run.split()[0].lower() in lexicon.LEADING_PREPOSITIONS or run.split()[0] in lexicon.CALENDAR_WORDS:
             return None  # "On Wednesday New Jersey Gov. Chris Christie ...": a time, then perhaps a name
         before = re.findall(r"[\w’'.-]+", index.text[offset:at])
         if not all(w[:1].isupper() or w.lower() in _DESCRIBING_WORDS or w.endswith(("’s", "'s")) for w in before):
@@ -430,6 +432,8 @@ def _previous_subject(index: MentionIndex, history: SpeakerHistory, resolved: st
     breaks = [
         m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, position - 600), position + 1)
         if not _ABBREVIATION_END.search(text, max(0, m.start() - 6), m.start() + 1)  # "Mr. Trump", "St. Louis", "U.S. forces"
+        # a masked quotation ends its sentence only with a full stop inside: '"... handball." Salah', not 'a "liar" Wednesday'
+        and (text[m.start()] != "_" or index.raw[m.start() : m.start() + 1] in {".", "!", "?"})
     ]
     if len(breaks) < 2 or _PRONOUN_LEAD.fullmatch(text, breaks[-1], position) is None:
         return None

@@ -584,6 +584,12 @@ _AUDIENCE = re.compile(
     r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists|newspaper|paper|agency|broadcaster|network|"
     r"station|outlet|magazine|website|daily|radio|television|interviewer)\b[^,.;:“\"”]{0,60}?)(?=\s+that\b)"
 )
+#: A content that is only the time of its statement.
+_ONLY_A_TIME = re.compile(
+    r"(?:(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago)|later|earlier|"
+    r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|next)\s+(?:week|month|year|night)|yesterday|today|tonight)[.,]?"
+)
 #: An age in apposition after an addressee, before the content: "told Raymond Kowalski, 61, that".
 _ADDRESSEE_AGE = re.compile(r",\s*\d{1,3}(?=\s*,)")
 #: An addressee that is a medium ("The Associated Press", "the BBC"), not a pronoun or "reporters".
@@ -888,8 +894,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         split_before = next((q for q in unit_quotes if q.closed and lo <= q.open_at and re.fullmatch(r"[”\"’'»]?,?\s*", masked[q.close_at : subject[0]])), None)
         if split_before is not None and not participle and c_start > subject[1] and (resumed is not None or any(q.start == c_start for q in unit_quotes)):
             c_start = split_before.start  # '"A," he said, "B."' is one statement
-        if c_end - c_start < 2:
-            continue
+        if c_end - c_start < 2 or _ONLY_A_TIME.fullmatch(masked, c_start, c_end):
+            continue  # "Sheinbaum responded hours later, saying ...": the time of the statement, not its content
         if content_before and len(text[c_start:c_end].split()) < 3 and not any(c_start <= q.open_at + 1 and q.close_at <= c_end + 1 for q in unit_quotes):
             continue  # "Her neighbor, Tom Lee, agrees.": two words before the subject are its apposition, not a statement
         stance = "denies" if cue.base in lexicon.DENIAL_VERBS else "asserts"
@@ -1014,7 +1020,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     quotes = quote_spans(text)
     masked = mask_quotes(text, quotes)
     paragraphs = paragraph_spans(text)
-    index = MentionIndex.build(masked)  # names said inside quotations ('working Crooked Hillary Clinton') are no one's full name
+    index = MentionIndex.build(masked, raw=text)  # names said inside quotations ('working Crooked Hillary Clinton') are no one's full name
     history = SpeakerHistory()
     claims: list[Claim] = []
     units = _units(text, quotes)

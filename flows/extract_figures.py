@@ -238,6 +238,10 @@ _ORDINAL_USE_AFTER = re.compile(
 )
 
 
+#: A temperature's scale right after its number: "45.6C" (glued), "30°C", "104 °F".
+_DEGREES_AFTER = re.compile(r"(?:\s?[°º]\s?|(?<=\d))([CF])\b(?![’'.-]\w)")
+
+
 def _is_counted_noun(word: str) -> bool:
     low = word.lower()
     return word.islower() and (low.endswith("s") or low in lexicon.IRREGULAR_PLURALS) and low not in lexicon.UNIT_STOPS and low not in lexicon.CATEGORY_CUES
@@ -245,6 +249,9 @@ def _is_counted_noun(word: str) -> bool:
 
 def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     """The counted noun after a number ('727 people', 'two major towns', 'hundreds of prisoners')."""
+    degrees = _DEGREES_AFTER.match(text, end, limit)
+    if degrees:  # "45.6C", "30°C", "104 °F": a temperature
+        return f"°{degrees.group(1)}", degrees.end()
     suspended = _SUSPENDED_HYPHEN.match(text, end, limit)
     if suspended:  # "four-, five- and six-cylinder engines": each number takes the last compound's noun
         return suspended.group("noun"), end

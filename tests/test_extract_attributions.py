@@ -1059,6 +1059,15 @@ def test_an_acronym_that_spells_a_stop_word_is_a_name():
             'Kosiniak-Kamysz, welcomed the news. "More soldiers means more security," he wrote on X.',
             "Wladyslaw Kosiniak-Kamysz",
         ),
+        (  # an affiliation and a role before the name
+            'Mary Lovely said it was "a tax." White House press secretary Karoline Leavitt defended the plan. '
+            '"The president is doing what he promised," she said.',
+            "Karoline Leavitt",
+        ),
+        (  # a quotation inside a sentence ends no sentence
+            'Chris Christie, who backs Trump, blasted Clinton as a "liar" Wednesday on the radio. "She cannot win," he said.',
+            "Chris Christie",
+        ),
         (  # a time opening the sentence before is no subject
             'Chris Christie spoke first. On Wednesday New Jersey voters cheered. "We will win," he said.',
             "Chris Christie",
@@ -1122,6 +1131,13 @@ def test_a_name_with_particles_is_one_name():
 )
 def test_addressees_responses_to_come_and_numbers_in_sources(text, expected):
     assert _claims(text) == expected
+
+
+def test_the_time_of_a_response_is_not_its_content():
+    assert _claims('Sheinbaum responded hours later, saying her government would "not accept threats".') == [
+        ("Sheinbaum", "saying", 'her government would "not accept threats"')
+    ]
+
 
 
 def test_a_capitalized_modifier_and_a_group_noun_are_one_subject():
