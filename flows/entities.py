@@ -125,6 +125,10 @@ def strip_titles(name: str) -> str:
         default=-1,
     )
     tail = words[last_role + 1 :]
+    if last_role >= 0 and len(tail) >= 3 and tail[0] in {"for", "of", "to", "at"}:
+        # "UN Special Envoy for Syria Geir Pedersen": the affiliation, then the name (two words, or three with an initial)
+        keep = 3 if re.fullmatch(r"[A-Z]\.", tail[-2]) and len(tail) >= 4 else 2
+        tail = tail[-keep:]
     if len(tail) >= 2:
         words = tail
     elif any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):
@@ -207,6 +211,17 @@ class MentionIndex:
             name = name if name and 0 <= self.text.find(name) < found[0] else ""
         return name if len(name.split()) >= 2 and speaker_kind(name) == "person" else None
 
+    def organization_described_as(self, head: str, position: int) -> str | None:
+        """The organization named last before ``position`` with this noun in apposition: "The Syrian Observatory for
+        Human Rights, a UK-based war monitor," for "the monitor"."""
+        found = None
+        for found in _described_organization_pattern(head).finditer(self.text, 0, position):
+            pass
+        if found is None:
+            return None
+        name = found.group("name")
+        return "the " + name[4:] if name.startswith("The ") else name
+
     def full_organization(self, phrase: str) -> str | None:
         """Fullest 'the <Adj>* head (in|of|for <Name>)?' phrase sharing the mention's head noun."""
         head = re.sub(r"[’']s$", "", phrase.split()[-1])
@@ -267,6 +282,14 @@ def _role_patterns(role: str) -> tuple[re.Pattern, ...]:
         # not "Vice President Joe Biden" for "the president", nor "Prime Minister" for "the minister"
         re.compile(rf"(?<![\w.])(?<!Vice )(?<!vice )(?<!Vice-)(?<!Deputy )(?<!deputy )(?<!Assistant )(?<!Prime )(?<!Under )(?:{'|'.join(spelled)}|{role_word}) {_PERSON_NAME}\b"),
         re.compile(rf"{_PERSON_NAME}, (?:the|a|an|[A-Z][\w.-]*’s|[A-Z][\w.-]*'s) (?:[\w.-]+ ){{0,3}}?{role_word}\b"),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _described_organization_pattern(head: str) -> re.Pattern:
+    """'<Organization>, a <words> <head>': an organization's name with a description in apposition."""
+    return re.compile(
+        rf"(?P<name>(?:[Tt]he )?[A-Z][\w’'-]*(?: (?:(?:for|of|on|and|the) )*[A-Z][\w’'-]*)*), (?:a|an|the) (?:[\w-]+ ){{0,3}}?{re.escape(head)}(?=\s*[,.;)])"  # the noun ends it: not "a campaign spokeswoman"
     )
 
 
@@ -350,6 +373,8 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         modifiers = {w.lower() for w in words[1:-1]}
         if found and len(found) > len(mention) and modifiers <= {w.lower() for w in found.split()}:
             return found  # "the army" -> "the Syrian army"; "the British bank" is no other bank
+        if words[-1].lower() in lexicon.ORG_WORDS and (described := index.organization_described_as(words[-1].lower(), position)):
+            return described  # "the Britain-based monitor" after "The Syrian Observatory for Human Rights, a UK-based war monitor,"
         return "the " + mention[4:] if mention.startswith("The ") else mention
     if all(w[:1].isupper() or w.startswith("al-") for w in words):
         stripped = strip_titles(mention)

@@ -28,6 +28,7 @@ from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speake
         ("Rep. Jim Jordan of Ohio", "Jim Jordan"),
         ("Bank of America", "Bank of America"),
         ("Duke of Edinburgh", "Duke of Edinburgh"),
+        ("UN Special Envoy for Syria Geir Pedersen", "Geir Pedersen"),  # the role's affiliation is no part of the name
     ],
 )
 def test_strip_titles_keeps_the_name(name, expected):
@@ -112,5 +113,22 @@ def test_organizations_resolve_to_a_fuller_name_that_keeps_their_words(text, men
     ],
 )
 def test_a_role_resolves_to_the_person_named_with_it_before(text, mention, expected):
+    position = text.index("Later " + mention) + len("Later ")
+    assert resolve_mention(mention, position, MentionIndex.build(text), SpeakerHistory()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "The Syrian Observatory for Human Rights, a UK-based war monitor, said 704 died. Later the Britain-based monitor said more.",
+            "the Britain-based monitor",
+            "the Syrian Observatory for Human Rights",
+        ),
+        ("A war monitor said 704 died. Later the monitor said more.", "the monitor", "the monitor"),  # never named
+        ("Hope Hicks, a campaign spokeswoman, said no. Later the campaign said more.", "the campaign", "the campaign"),
+    ],
+)
+def test_an_organization_noun_resolves_to_the_name_it_described(text, mention, expected):
     position = text.index("Later " + mention) + len("Later ")
     assert resolve_mention(mention, position, MentionIndex.build(text), SpeakerHistory()) == expected
