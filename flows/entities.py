@@ -328,6 +328,8 @@ class SpeakerHistory:
 _DESCRIBED_NAME = re.compile(r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+){1,2}((?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]*)")
 
 
+#: Last words of newspapers' names, whose "The" is part of the name.
+_PUBLICATION_WORDS = frozenset({"times", "post", "journal", "guardian", "telegraph", "economist", "independent", "herald", "tribune", "observer", "news", "press", "daily", "gazette", "globe", "mail", "star", "sun", "atlantic", "hill", "intercept", "monitor"})
 #: A nationality or an age standing for a person already named: "the Italian", "the Frenchman", "the 32-year-old".
 _PERSON_DESCRIPTION = re.compile(r"[A-Z][a-z]+(?:ian|an|i|man|woman)|Democrat|\d{1,3}-year-old")  # "the Chinese" are a people
 #: Names that look like nationalities.
@@ -380,7 +382,9 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         stripped = strip_titles(mention)
         if len(stripped.split()) == 1:
             return index.full_person(stripped) or stripped
-        return stripped
+        opens_sentence = stripped.startswith("The ") and (position == 0 or index.text[max(0, position - 2) : position].strip() in {"", ".", "!", "?", '"', "”"})
+        publication = stripped.split()[-1].lower() in _PUBLICATION_WORDS  # "The New York Times" is its name
+        return "the " + stripped[4:] if opens_sentence and not publication else stripped  # "The UN's World Food Programme said"
     described = _DESCRIBED_NAME.fullmatch(mention)
     if described:  # "a defiant Donald Trump"
         return described.group(1)

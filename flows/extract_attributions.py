@@ -584,6 +584,8 @@ _AUDIENCE = re.compile(
     r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists|newspaper|paper|agency|broadcaster|network|"
     r"station|outlet|magazine|website|daily|radio|television|interviewer)\b[^,.;:“\"”]{0,60}?)(?=\s+that\b)"
 )
+#: Right before a subject whose cue is a condition of another statement.
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+$", re.IGNORECASE)
 #: A content that is only the time of its statement.
 _ONLY_A_TIME = re.compile(
     r"(?:(?:\w+\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:later|earlier|ago)|later|earlier|"
@@ -805,6 +807,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "Republican claims as 'false'", "his claims are", "Early estimates put losses at": a plural noun
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
+        if not inverted and _CONDITION_BEFORE.search(masked, max(lo, subject[0] - 10), subject[0]):
+            continue  # "... if Damascus asked", "unless the court says otherwise": a condition, not a statement
         if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in lexicon.DOCUMENT_VERBS:
             continue  # "images showed ..." is no claim; "the joint statement said" is
         previous_source = subject

@@ -1144,3 +1144,20 @@ def test_a_capitalized_modifier_and_a_group_noun_are_one_subject():
     assert _claims("Business groups, led by the Chamber of Commerce, have filed suit, arguing that it violates the First Amendment.") == [
         ("Business groups", "arguing", "it violates the First Amendment")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a condition is no statement of its own
+            'Araghchi said Tehran would "consider sending troops" if Damascus asked.',
+            [("Araghchi", "said", 'Tehran would "consider sending troops" if Damascus asked')],
+        ),
+        (  # an organization opening a sentence is written "the", as inside one; a newspaper inside keeps its "The"
+            "The UN's World Food Programme said 370,000 people had fled. Aid was cut, The Wall Street Journal reported.",
+            [("the UN's World Food Programme", "said", "370,000 people had fled"), ("The Wall Street Journal", "reported", "Aid was cut")],
+        ),
+    ],
+)
+def test_conditions_and_the_article_of_organization_names(text, expected):
+    assert _claims(text) == expected
