@@ -388,6 +388,8 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
     described = _DESCRIBED_NAME.fullmatch(mention)
     if described:  # "a defiant Donald Trump"
         return described.group(1)
+    if words[0] in {"the", "The"} and all(w[:1].isupper() for w in words[1:]):
+        return "the " + mention[4:]  # "the UN Environment Programme": an organization's name, no person's title
     if any(w[:1].isupper() for w in words) and (words[-1][:1].isupper() or words[-1].startswith("al-")):
         stripped = strip_titles(mention)
         if stripped != mention:

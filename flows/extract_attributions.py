@@ -61,6 +61,7 @@ _NOT_SPEECH_AFTER = re.compile(
     r"|(?<=asked)\s+(?:not\s+to\s+be\s+(?:named|identified)|that\s+(?:his|her|their)\s+names?\s+not)\b"  # a source's condition, not a statement
     r"|(?<=accused)\s+of\b"  # "companies accused of helping Moscow": the accused, not the accuser
     r"|(?<=agreed)\s+(?:on|upon)\b"  # "governments agreed on a package": a decision
+    r"|(?<=blamed)\s+on\b"  # "a loss blamed on drought": the passive
     # "adding nearly 200 entities to its blacklist": something added, not said
     r"|(?<=adding)\s+(?!that\b)(?:(?!(?:was|is|were|are|would|will|had|has|could|should|must)\b)[\w,-]+\s+){1,6}?to\s+(?:its|the|their|his|her|a|an)\s"
 )
@@ -192,6 +193,9 @@ def _words_back(text: str, lo: int, hi: int) -> list[re.Match]:
 def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase ending at ``hi`` (names, 'the Syrian army', 'an activist group')."""
     tokens = _words_back(masked, lo, hi)
+    abbreviation_end = None
+    if len(tokens) > 1 and tokens[-1].group(0) == "." and tokens[-2].group(0) in _NAME_FINAL_ABBREVIATIONS:
+        abbreviation_end = tokens.pop().end()  # "Acme Robotics, Inc." and "Joseph R. Biden Jr." end with their period
     while tokens and _SUBJECT_ADVERB.fullmatch(tokens[-1].group(0)) and len(tokens) > 1:
         tokens.pop()
     taken: list[re.Match] = []
@@ -221,9 +225,10 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
         taken.pop()
     if not taken:
         return None
-    return taken[-1].start(), taken[0].end()
+    return taken[-1].start(), abbreviation_end if abbreviation_end is not None and taken[0] is tokens[-1] else taken[0].end()
 
 
+_NAME_FINAL_ABBREVIATIONS = frozenset({"Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros"})
 #: A word before a cue word that makes it a noun: "the report said", "the agency's report says".
 _NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
 
@@ -1019,10 +1024,14 @@ def _near(text: str, previous_end: int, start: int) -> bool:
 _QUOTE_COLUMN, _CLAIM_COLUMN = column_names(QuoteSchema), column_names(ClaimSchema)
 
 
+#: The comma before a company's legal form: "Acme Robotics, Inc.", "Wells Fargo & Co." stay one name.
+_COMPANY_COMMA = re.compile(r",(\s+(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|AG|GmbH|S\.A|N\.V|L\.P|LLP)\b)")
+
+
 def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]:
     """Quote rows and claim rows for one article."""
     quotes = quote_spans(text)
-    masked = mask_quotes(text, quotes)
+    masked = _COMPANY_COMMA.sub(r" \1", mask_quotes(text, quotes))  # "Acme Robotics, Inc." is one name (same offsets)
     paragraphs = paragraph_spans(text)
     index = MentionIndex.build(masked, raw=text)  # names said inside quotations ('working Crooked Hillary Clinton') are no one's full name
     history = SpeakerHistory()

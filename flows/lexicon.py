@@ -78,7 +78,10 @@ INLINE_DATELINE = re.compile(
     r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–]|(?<=[A-Z]{4})\s+-)"
     # a place written in title case needs a wire agency after it: "Khartoum (AFP) –"
     r"|(?P<place2>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*"
-    r"\((?P<agency2>AFP|AP|Reuters|dpa|Xinhua|Anadolu|EFE|ANI|PTI|IANS|UPI|ANSA)\)\s*[-—–])"
+    r"\((?P<agency2>AFP|AP|Reuters|dpa|Xinhua|Anadolu|EFE|ANI|PTI|IANS|UPI|ANSA)\)\s*[-—–]"
+    # a press release: "SAN JOSE, Calif., March 12, 2026 /PRNewswire/ --"
+    r"|(?P<place3>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}),(?:\s+[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?,)?\s+"
+    r"(?P<released>[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})\s+/(?P<newswire>[A-Za-z -]{2,30})/\s*(?:--|[-—–]))"
     r"\s+(?=[A-Z\"“‘'])"
 )
 #: A place line in capitals that opens a story: `HAMA`, `NEW YORK`, `GAZA CITY (Reuters) -`.
@@ -313,7 +316,7 @@ ORG_WORDS = {
     "post", "times", "news", "journal", "report", "foundation", "center", "centre", "hts", "un", "nato",
     "congress", "senate", "house", "white", "pentagon", "politifact", "poll", "survey", "study", "team",
     "inc", "corp", "ltd", "plc", "llc", "economics", "securities", "capital", "partners", "holdings", "airlines", "motors",
-    "technologies",
+    "technologies", "programme", "program", "initiative", "alliance", "federation",
 }
 #: Heads that name a document, not a speaker ("according to a statement" sets the medium instead).
 DOCUMENT_HEADS = {"statement", "report", "post", "message", "notice", "video", "documents", "document", "data", "figures", "estimates", "reports", "images", "footage", "records", "polls", "poll"}
@@ -454,7 +457,11 @@ PEOPLE_NOUNS = {
     "journalists", "victims", "adults", "minors", "infants", "babies", "miners", "pilgrims", "tourists", "villagers",
     "farmers", "members", "staff", "employees", "inmates", "survivors", "casualties", "dead", "bodies",
 }
-PERCENT_CHANGE_WORDS = {"raise", "rise", "increase", "increased", "decrease", "drop", "fall", "fell", "rose", "cut", "growth", "grew", "jump", "jumped", "decline", "declined", "gain", "hike", "up", "down", "surge", "plunge"}
+PERCENT_CHANGE_WORDS = {
+    "raise", "rise", "increase", "increased", "decrease", "decreased", "drop", "dropped", "fall", "fell", "fallen", "rose", "risen", "cut", "growth",
+    "grew", "grown", "jump", "jumped", "decline", "declined", "gain", "gained", "hike", "up", "down", "surge", "surged", "plunge", "plunged",
+    "shrank", "shrunk", "shrunken", "climbed", "slumped", "soared", "tumbled", "slid", "dipped", "rebounded", "contracted", "expanded",
+}
 #: Words after a number that are not its counted noun.
 UNIT_STOPS = {
     "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "the", "a", "an", "is", "are", "was", "were",

@@ -216,7 +216,9 @@ def parse_article(raw_text: str) -> ParsedArticle:
         paragraphs, article.title = [article.title], None
     if paragraphs and not article.dateline and (inline := lexicon.INLINE_DATELINE.match(paragraphs[0])):
         # the place and agency move into their columns; the sentence keeps them, it is the story's own text
-        article.dateline = inline.group("place") or inline.group("place2")
+        article.dateline = inline.group("place") or inline.group("place2") or inline.group("place3")
+        if inline.group("released") and article.published_at is None:  # a press release's date is its publication's
+            article.published_at, article.published_precision = parse_timestamp(inline.group("released"))
         agency = lexicon.WIRE_AGENCIES.get((inline.group("agency") or inline.group("agency2") or "").lower())
         if agency and agency not in article.wire_credits:
             article.wire_credits.append(agency)

@@ -89,6 +89,7 @@ def test_claim_source_cue_content(text, expected):
         "The official asked not to be named because he was not authorized to speak.",
         "The package targets companies in China and Turkey accused of helping Moscow evade sanctions.",
         "EU governments agreed on a package of sanctions, adding nearly 200 entities to its blacklist.",
+        "The lake shrank, a loss blamed on drought and irrigation.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
@@ -1160,4 +1161,22 @@ def test_a_capitalized_modifier_and_a_group_noun_are_one_subject():
     ],
 )
 def test_conditions_and_the_article_of_organization_names(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Robotics, Inc., a provider of warehouse robots, today announced it has raised $45 million.",
+            [("Acme Robotics, Inc.", "announced", "it has raised $45 million")],
+        ),
+        ("Joseph R. Biden Jr. said he would run.", [("Joseph R. Biden Jr.", "said", "he would run")]),
+        (  # an organization's name is not a person's title and name
+            "The lake has shrunk by 90 percent, according to the UN Environment Programme.",
+            [("the UN Environment Programme", "according to", "The lake has shrunk by 90 percent")],
+        ),
+    ],
+)
+def test_names_that_end_with_an_abbreviation_or_start_with_the(text, expected):
     assert _claims(text) == expected

@@ -109,6 +109,7 @@ def _figures(text, published=None):
         ("The attack killed 41 people and 12 children.", ("12 children", 12, None, "exact", "children", "killed")),
         ("They plan to call 10 witnesses.", ("10 witnesses", 10, None, "exact", "witnesses", "count")),
         ("Temperatures soared to 45.6C in Cordoba.", ("45.6C", 45.6, None, "exact", "°C", "count")),
+        ("The lake has shrunk by about 90 percent.", ("90 percent", 90, None, "approximately", "percent", "percent_change")),
         ("It hit 104 °F.", ("104 °F", 104, None, "exact", "°F", "count")),
         ("They had 5 C students.", ("5 C students", 5, None, "exact", "students", "count")),
     ],

@@ -48,6 +48,8 @@ import polars as pl
         ("Tesla cuts prices\n\nMarch 12, 2026\n\nTesla has cut prices.", "text", "Tesla has cut prices."),
         ("Tesla cuts prices\n\nMarch 12, 2026\n\nTesla has cut prices.", "published_precision", "date"),
         ("Tesla has cut prices.\n\nMarch 12, 2026", "text", "Tesla has cut prices.\n\nMarch 12, 2026"),
+        ("SAN JOSE, Calif., March 12, 2026 /PRNewswire/ -- Acme Robotics today announced funding.", "dateline", "SAN JOSE"),
+        ("SAN JOSE, Calif., March 12, 2026 /PRNewswire/ -- Acme Robotics today announced funding.", "published_at", datetime(2026, 3, 12, tzinfo=timezone.utc)),
     ],
 )
 def test_header_fields_move_into_columns(raw, field, expected):
