@@ -674,7 +674,7 @@ def _statement_then_comma(masked: str, lo: int, hi: int) -> bool:
 #: adviser pointed out, ...": the attribution may open with "as").
 _STATEMENT_OPENING = re.compile(r"([\w’'-]+)(?:[^\S\n]+[^,;:“\"”\n]*?)?,\s*(?:as\s+)?")
 #: After the cue of an interrupting attribution: a comma, perhaps after a time ("said Friday, ...").
-_RESUMES_AFTER_CUE = re.compile(rf"(?:(?:\s+[\w.]+){{0,2}}?|\s+{lexicon.CHANNEL_PHRASE})\s*,\s*\S")
+_RESUMES_AFTER_CUE = re.compile(rf"(?:(?:\s+[\w.]+){{0,2}}?|\s+{lexicon.CHANNEL_PHRASE})\s*,(?!\d)\s*\S")  # not "said about 450,000"
 
 
 #: Right before an opening mark: the quotation is the title of a work ('on this weekend's broadcast of "Fox News Sunday,"').
@@ -700,7 +700,9 @@ _STATEMENT_MARK_AFTER = re.compile(r"(?:\s+(?:[A-Z]\w+day|on\s+\w+day|in\s+(?:a|
 _AGE_SEGMENT = re.compile(r",\s*\d{1,3}\s*$")
 #: After an inverted attribution's cue (and its time or channel): no statement but the writer's framing ("as
 #: pressure grew", "amid protests"), the channel's complement ("to the Hong Kong stock exchange") or its place ("in Phoenix").
-_FRAMING_AFTER_CUE = re.compile(r"\s*(?:as|amid|while|even\s+as|to|with|at|from|for|in|on)\s", re.IGNORECASE)
+_FRAMING_AFTER_CUE = re.compile(
+    r"\s*(?:as|amid|while|even\s+as|to|with|at|from|for|in|on|bringing|raising|taking|pushing|lifting|marking|making)\s", re.IGNORECASE
+)  # "..., the ministry said, bringing the toll to 35,173": the writer's sum
 #: A channel right before: "said in a filing".
 _CHANNEL_BEFORE = re.compile(rf"{lexicon.CHANNEL_PHRASE}\s*$")
 #: Right before a negated cue.

@@ -22,9 +22,19 @@ BOILERPLATE_LINE = re.compile(
       | (?:click|tap)\s+here\b.*
       | (?:subscribe|sign\s+up)\s+(?:to|for)\s+our\b.*
       | share\s+(?:this|on)\b.*
+      | share | tweet | whatsapp | facebook | twitter | e-?mail | print | copy\s+link | linkedin | reddit | pinterest
+      | comments? | save | listen\s+to\s+(?:this\s+)?article | \d+\s+min(?:ute)?s?\s+read
+      | (?:photo|image|picture|file\s+photo|video)\s*[:|].*
+      | .*\b(?:getty\s+images|via\s+getty|AP\s+photo/[\w .]+|reuters/[\w .]+)\)?
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: A wire story's closing credit: "(Reporting by Nidal al-Mughrabi in Cairo; Editing by Andrew Heavens)".
+REPORTING_CREDIT_LINE = re.compile(r"^\s*\(?\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+(?P<names>[^;)]*)(?:;[^)]*)?\)?\s*$", re.IGNORECASE)
+#: A heading of links to other stories; the list items after it go with it.
+RELATED_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:articles?|stories|coverage|news|content|topics))?|more\s+on\s+this\s+(?:story|topic)|recommended|most\s+(?:read|popular)|you\s+may\s+also\s+like|read\s+next)\s*:?\s*$", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^\s*[-•*–]\s+\S")
 
 #: News agencies recognised in credit lines such as "Reuters/AP/AFP".
 WIRE_AGENCIES = {

@@ -192,11 +192,17 @@ def parse_article(raw_text: str) -> ParsedArticle:
     start = _parse_header(lines, article)
     paragraphs: list[str] = []
     current: str | None = None
+    related_links = False  # inside a list of links to other stories
     for line in lines[start:]:
         if article.title and line.endswith(article.title) and line != article.title:
             line = line[: -len(article.title)].rstrip()  # a title glued to the last sentence
         credits = _wire_credits(line) if line else None
-        if not line or credits is not None or lexicon.BOILERPLATE_LINE.match(line) or line == article.title:
+        if line:
+            related_links = bool(lexicon.RELATED_HEADING.match(line)) or (related_links and bool(lexicon.LIST_ITEM.match(line)))
+        reporters = lexicon.REPORTING_CREDIT_LINE.match(line) if line else None
+        if reporters and not article.authors:
+            article.authors = [re.sub(r"\s+in\s+[A-Z][\w .-]*$", "", name) for name in _split_names(reporters.group("names"))]
+        if not line or credits is not None or reporters or related_links or lexicon.BOILERPLATE_LINE.match(line) or line == article.title:
             if credits:
                 article.wire_credits.extend(c for c in credits if c not in article.wire_credits)
             if current is not None:

@@ -1180,3 +1180,20 @@ def test_conditions_and_the_article_of_organization_names(text, expected):
 )
 def test_names_that_end_with_an_abbreviation_or_start_with_the(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the writer's sum after an inverted attribution is not the statement
+            "At least 35 people were killed over the past day, the health ministry said, bringing the toll to 35,173.",
+            [("the health ministry", "said", "At least 35 people were killed over the past day")],
+        ),
+        (  # a number's comma is no resumption of an interrupted statement
+            "The U.N. agency for Palestinian refugees, UNRWA, said about 450,000 people had fled Rafah.",
+            [("UNRWA", "said", "about 450,000 people had fled Rafah")],
+        ),
+    ],
+)
+def test_sums_and_numbers_after_a_cue(text, expected):
+    assert _claims(text) == expected

@@ -58,11 +58,27 @@ def test_header_fields_move_into_columns(raw, field, expected):
 
 @pytest.mark.parametrize(
     "noise",
-    ["Advertisment", "Advertisement", "Also read | Another story", "Also watch | A video", "Disclaimer: we cannot verify.", "(With inputs from agencies)", "This is a developing story ...", "In short:"],
+    [
+        "Advertisment", "Advertisement", "Also read | Another story", "Also watch | A video", "Disclaimer: we cannot verify.",
+        "(With inputs from agencies)", "This is a developing story ...", "In short:", "Share\n\nTweet\n\nWhatsApp",
+        "Photo: Smoke rises over Rafah after a strike. (AFP)", "Rescuers search the rubble. (Photo by Omar Haj Kadour/AFP via Getty Images)",
+        "(Reporting by Nidal al-Mughrabi in Cairo; Editing by Andrew Heavens)", "Related Articles\n- Israel says the operation will go on\n- Aid trucks stuck",
+        "4 min read",
+    ],
 )
 def test_boilerplate_lines_leave_the_body(noise):
     text = parse_article(f"First sentence.\n\n{noise}\n\nSecond sentence.").text
     assert text == "First sentence.\n\nSecond sentence."
+
+
+def test_a_reporting_credit_names_the_authors():
+    article = parse_article("First sentence.\n\n(Reporting by Nidal al-Mughrabi in Cairo and Maayan Lubell in Jerusalem; Editing by Andrew Heavens)")
+    assert article.authors == ["Nidal al-Mughrabi", "Maayan Lubell"]
+
+
+def test_a_list_after_a_paragraph_that_is_no_related_heading_is_kept():
+    text = "Talks resumed in Cairo on Monday after a week of strikes on the city.\n\nThe demands were:\n- a ceasefire\n- aid"
+    assert parse_article(text).text.endswith("The demands were:\n\n- a ceasefire\n\n- aid")
 
 
 def test_body_starting_on_the_date_line_is_kept():
