@@ -385,6 +385,8 @@ CONTENT_TAIL = re.compile(
     # ", a charge ministers deny": the writer's apposition on the statement
     rf"|,\s+(?:a|an)\s+(?:charge|claim|allegation|accusation|assertion|suggestion)\s"
     rf"|\s(?:in|via)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:statement|tweet|interview|post|press\s+release)\b"
+    # "denied any wrongdoing through his lawyer": the channel of the denial
+    rf"|\s+through\s+(?:his|her|their|its|a)\s+(?:lawyers?|attorneys?|spokes(?:man|woman|person)|representatives?|agent|publicist)\b"
     # ", and Hillary Clinton is promising ...": another subject with its own verb starts a sentence of the writer's
     rf"|,\s+and\s+(?=(?:he|she|they|we|(?:[A-Z][\w’'.-]*\s+){{1,3}}|the(?:\s+[\w’'-]+){{1,3}}\s+)"
     rf"(?:(?:is|are|was|were)\s+[a-z]+ing|(?:has|have|had)\s+[a-z]+(?:ed|en)|(?:will|would|could|can|may|might)\s+[a-z]+|(?:also\s+)?[a-z]+(?:ed|es))\b)"

@@ -1189,6 +1189,10 @@ def test_names_that_end_with_an_abbreviation_or_start_with_the(text, expected):
             "At least 35 people were killed over the past day, the health ministry said, bringing the toll to 35,173.",
             [("the health ministry", "said", "At least 35 people were killed over the past day")],
         ),
+        (  # the channel of a denial is not what was denied
+            "A third developer, Leonard Hsu, denied any wrongdoing through his lawyer and is scheduled to go to trial.",
+            [("Leonard Hsu", "denied", "any wrongdoing")],
+        ),
         (  # a number's comma is no resumption of an interrupted statement
             "The U.N. agency for Palestinian refugees, UNRWA, said about 450,000 people had fled Rafah.",
             [("UNRWA", "said", "about 450,000 people had fled Rafah")],
