@@ -53,6 +53,9 @@ def _surname_key(token: str) -> str:
     return re.sub(r"[’']s$", "", token)
 
 
+_SURNAMES_THAT_ARE_ORG_WORDS = frozenset({"house", "white"})  # "Supreme Court", "Washington Post" name bodies
+
+
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of a name
 def speaker_kind(name: str | None) -> str:
     """person | organization | unknown, from the words of a resolved name."""
@@ -62,7 +65,12 @@ def speaker_kind(name: str | None) -> str:
     head = re.split(r" (?:for|of|at|with) ", " ".join(words))[0].split()[-1]
     if words[0] in {"a", "an", "the", "one", "another"} and head.rstrip("s") in lexicon.PERSON_ROLES:
         return "person"  # "a spokesman for the ministry", "a senior official"
-    if any(w in lexicon.ORG_WORDS for w in words) or words[0] in {"the", "a", "an"} or name.lower() in lexicon.PRONOUNS_GROUP:
+    org_words = [w for w in words if w in lexicon.ORG_WORDS]
+    surname = (  # "Sarah House", "Emily Post": a first name and a surname that is also an organization noun
+        len(words) in (2, 3) and org_words == [words[-1]] and words[-1] in _SURNAMES_THAT_ARE_ORG_WORDS
+        and all(w[:1].isupper() for w in name.split()) and "white house" not in " ".join(words)
+    )
+    if (org_words and not surname) or words[0] in {"the", "a", "an"} or name.lower() in lexicon.PRONOUNS_GROUP:
         return "organization"
     if name.lower() in lexicon.PRONOUNS_PERSON:
         return "person"

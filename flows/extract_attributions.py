@@ -62,6 +62,8 @@ _NOT_SPEECH_AFTER = re.compile(
     r"|(?<=accused)\s+of\b"  # "companies accused of helping Moscow": the accused, not the accuser
     r"|(?<=agreed)\s+(?:on|upon)\b"  # "governments agreed on a package": a decision
     r"|(?<=blamed)\s+on\b"  # "a loss blamed on drought": the passive
+    # "the Nasdaq added 2.3%", "the economy added 150,000 jobs": a quantity added, not words
+    r"|(?:(?<=added)|(?<=adding)|(?<=adds))\s+(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|a\s+net\s+|another\s+)?[\d$€£¥]"
     # "adding nearly 200 entities to its blacklist": something added, not said
     r"|(?<=adding)\s+(?!that\b)(?:(?!(?:was|is|were|are|would|will|had|has|could|should|must)\b)[\w,-]+\s+){1,6}?to\s+(?:its|the|their|his|her|a|an)\s"
 )

@@ -238,6 +238,7 @@ _ORDINAL_USE_AFTER = re.compile(
 )
 
 
+_BASIS_POINTS_AFTER = re.compile(r"\s+basis\s+points?\b", re.IGNORECASE)
 #: A temperature's scale right after its number: "45.6C" (glued), "30°C", "104 °F".
 _DEGREES_AFTER = re.compile(r"(?:\s?[°º]\s?|(?<=\d))([CF])\b(?![’'.-]\w)")
 
@@ -252,6 +253,9 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     degrees = _DEGREES_AFTER.match(text, end, limit)
     if degrees:  # "45.6C", "30°C", "104 °F": a temperature
         return f"°{degrees.group(1)}", degrees.end()
+    basis_points = _BASIS_POINTS_AFTER.match(text, end, limit)
+    if basis_points:  # "15 basis points": one unit of two words
+        return "basis points", basis_points.end()
     suspended = _SUSPENDED_HYPHEN.match(text, end, limit)
     if suspended:  # "four-, five- and six-cylinder engines": each number takes the last compound's noun
         return suspended.group("noun"), end

@@ -473,6 +473,7 @@ PERCENT_CHANGE_WORDS = {
     "raise", "rise", "increase", "increased", "decrease", "decreased", "drop", "dropped", "fall", "fell", "fallen", "rose", "risen", "cut", "growth",
     "grew", "grown", "jump", "jumped", "decline", "declined", "gain", "gained", "hike", "up", "down", "surge", "surged", "plunge", "plunged",
     "shrank", "shrunk", "shrunken", "climbed", "slumped", "soared", "tumbled", "slid", "dipped", "rebounded", "contracted", "expanded",
+    "added", "lost", "shed", "slipped", "eased", "advanced", "retreated", "rallied", "sank", "gains", "losses",
 }
 #: Words after a number that are not its counted noun.
 UNIT_STOPS = {

@@ -55,6 +55,7 @@ def test_described_names_resolve_to_the_name(mention, expected):
         ("Saudi Arabia", "organization"), ("Russia", "organization"), ("Syria", "organization"), ("the United States", "organization"),
         ("Capital Economics", "organization"), ("Tesla Inc.", "organization"), ("Mark Robinson", "person"), ("Moscow", "organization"), ("SANA", "organization"),
         ("LSEG data", "organization"), ("Prosecutors", "unknown"), ("prosecutors", "unknown"),
+        ("Sarah House", "person"), ("the White House", "organization"), ("Supreme Court", "organization"),
     ],
 )
 def test_speaker_kind(name, kind):

@@ -90,6 +90,8 @@ def test_claim_source_cue_content(text, expected):
         "The package targets companies in China and Turkey accused of helping Moscow evade sanctions.",
         "EU governments agreed on a package of sanctions, adding nearly 200 entities to its blacklist.",
         "The lake shrank, a loss blamed on drought and irrigation.",
+        "The Nasdaq Composite added 2.3% to 17,210.88.",
+        "The economy added 150,000 jobs last month.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):

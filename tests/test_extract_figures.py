@@ -110,6 +110,8 @@ def _figures(text, published=None):
         ("They plan to call 10 witnesses.", ("10 witnesses", 10, None, "exact", "witnesses", "count")),
         ("Temperatures soared to 45.6C in Cordoba.", ("45.6C", 45.6, None, "exact", "°C", "count")),
         ("The lake has shrunk by about 90 percent.", ("90 percent", 90, None, "approximately", "percent", "percent_change")),
+        ("Yields fell 15 basis points to 4.25%.", ("15 basis points", 15, None, "exact", "basis points", "count")),
+        ("The Nasdaq added 2.3% to 17,210.88.", ("2.3%", 2.3, None, "exact", "percent", "percent_change")),
         ("It hit 104 °F.", ("104 °F", 104, None, "exact", "°F", "count")),
         ("They had 5 C students.", ("5 C students", 5, None, "exact", "students", "count")),
     ],
