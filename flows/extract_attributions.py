@@ -375,7 +375,7 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         chunk = _collect_chunk(masked, lo + with_match.end(), subject_end)
         if chunk:
             return chunk
-    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout|" + _TIME_LATER + r")\b[^,]{0,80},\s*)?", left)
+    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout|" + _TIME_LATER + r")\b[^,]{0,160},\s*)?", left)
     found = _clause_opening_subject(masked, lo + (intro.end() if intro else 0), cue_start)
     if found is None or masked[found[0] : found[1]].split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
         last_clause = max(left.rfind(", "), left.rfind("), "))
@@ -947,7 +947,7 @@ def _credit_label_speaker(text: str, quote: QuoteSpan, paragraphs: tuple[tuple[i
 
 
 #: What may open a sentence before its subject: "But", "Asked whether it would hurt, ", "In Ohio, ".
-_CLAUSE_INTRO = re.compile(r"(?:(?:But|And|So|Yet|Still|Then)\s+|[A-Z][a-z]+(?:ed|ing)\b[^,]{0,80},\s*|(?:In|On|At|After|Before|During|Since|When|While|As|With|Amid|Despite|Following|Although|Though|Because|If|Once|Under|For)\b[^,]{0,80},\s*)+")
+_CLAUSE_INTRO = re.compile(r"(?:(?:But|And|So|Yet|Still|Then)\s+|[A-Z][a-z]+(?:ed|ing)\b[^,]{0,80},\s*|(?:In|On|At|After|Before|During|Since|When|While|As|With|Amid|Despite|Following|Although|Though|Because|If|Once|Under|For)\b[^,]{0,160},\s*)+")
 
 
 def _colon_in_sentence_speaker(text: str, masked: str, quote: QuoteSpan, units: list[tuple[int, int]]) -> str | None:

@@ -1203,3 +1203,11 @@ def test_names_that_end_with_an_abbreviation_or_start_with_the(text, expected):
 )
 def test_sums_and_numbers_after_a_cue(text, expected):
     assert _claims(text) == expected
+
+
+def test_a_long_opening_clause_is_no_subject():
+    text = (
+        "With Democratic leaders increasingly worried about a lack of passion for the nominee among young black voters, "
+        'President Barack Obama is rolling out a new and more personal campaign message: "It\'s about me."'
+    )
+    assert _quotes(text) == [("It's about me.", "Barack Obama", ":")]
