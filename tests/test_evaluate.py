@@ -86,6 +86,7 @@ def test_predicted_ranges_are_not_scored_against_gold_without_ranges(tmp_path):
         ("Craig Holman of Public Citizen", "Craig Holman of Public Citizen, a watchdog", True),
         ("Maria Delgado", "the senator", True),  # the gold keeps the role as written; the contract resolves it
         ("the senator", "the senator", True),
+        ("Adam Schiff", "the California congressman", True),
         ("the White House", "the senator", False),  # a role stands for a person, never an organization
         ("Adam Schiff", "Devin Nunes", False),
     ],
