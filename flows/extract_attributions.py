@@ -218,7 +218,11 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
                 break
         elif low in lexicon.CHUNK_STOPS and not (tok.isupper() and len(tok) > 1):  # "the WHO", "IS" are names
             break
-        elif low in lexicon.SPEECH_VERBS and not (not taken and low in lexicon.DOCUMENT_HEADS and i > 0 and _NOUN_LEAD.fullmatch(tokens[i - 1].group(0))):
+        elif (
+            low in lexicon.SPEECH_VERBS
+            and not (not taken and low in lexicon.DOCUMENT_HEADS and i > 0 and _NOUN_LEAD.fullmatch(tokens[i - 1].group(0)))
+            and not (tok[:1].isupper() and nxt[:1].isupper() and i > 0)  # "Kaduna State Police": a name's word
+        ):
             break  # a verb ends the phrase; "the report" or "the agency's report" is a noun
         elif tok[0].isdigit():
             break
@@ -298,6 +302,12 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         first_comma = masked.find(",", lo, comma)
         head = _collect_chunk(masked, lo, _before_parenthesis(masked, lo, first_comma)) if first_comma > lo else None
         if head is not None and not masked[lo : head[0]].strip(" _“”\"'’‘,"):  # or after the quotation: '"...," Mr. King, 82, told me'
+            second_comma = masked.find(",", first_comma + 1, comma + 1)
+            named = masked[first_comma + 1 : second_comma].strip() if second_comma > 0 else ""
+            role_head = masked[head[0] : head[1]].split()[0].lower() in {"the", "a", "an"} or masked[head[0] : head[1]].split()[-1].lower() in lexicon.PERSON_ROLES
+            if role_head and named and len(named.split()) <= 5 and all(w[:1].isupper() or w.startswith("al-") for w in named.split()):
+                begin = masked.index(named, first_comma + 1)  # "The police spokesperson, Mansir Hassan, who confirmed it, said"
+                return begin, begin + len(named)
             return head
         return None
     chunk = _collect_chunk(masked, lo, hi)
@@ -591,6 +601,8 @@ _AUDIENCE = re.compile(
     r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists|newspaper|paper|agency|broadcaster|network|"
     r"station|outlet|magazine|website|daily|radio|television|interviewer)\b[^,.;:“\"”]{0,60}?)(?=\s+that\b)"
 )
+#: "that" after a cue, perhaps after a short addressee with no comma: "informed that", "informed lawmakers that".
+_SHORT_ADDRESSEE_THAT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?that\b")
 #: Right before a subject whose cue is a condition of another statement.
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+$", re.IGNORECASE)
 #: A content that is only the time of its statement.
@@ -794,6 +806,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             and not inverted
             and not _STATEMENT_MARK_AFTER.match(masked, cue.end, hi)
             and not _AS_BEFORE.search(masked, max(lo, subject[0] - 6), subject[0])  # "as Mr. Bown observed, ..."
+            and not re.search(r"[_,?!]\s*[”\"’']\s*$", masked[lo : subject[0]])  # '"...," Hassan stated.' (the quotation is masked)
+
         ):
             continue  # "maintains a program", "state troopers": these verbs report speech only before "that", ":" or a quotation
         if cue.base in _NOUNISH and cue.form.lower() in {cue.base, cue.base + "s"} and not inverted:
@@ -831,6 +845,11 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
             continue
         # content after the cue
         c_lo = subject[1] if inverted else cue.end
+        if cue.base in lexicon.NEEDS_THAT:
+            that = _SHORT_ADDRESSEE_THAT.match(masked, cue.end, hi)
+            if that is None:
+                continue  # "was informed of", "informed the former head of banking, this past summer, ..."
+            c_lo = that.end()
         if cue.base in lexicon.ADDRESSEE_VERBS:
             addressee = _ADDRESSEE.match(masked, c_lo, hi) or _AUDIENCE.match(masked, c_lo, hi)
             if addressee:

@@ -84,7 +84,7 @@ DATE_ONLY_LINE = re.compile(
 #: `WASHINGTON — ...` (``match`` it at the paragraph's start).
 INLINE_DATELINE = re.compile(
     r"(?:(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=[,\s])"
-    r"(?:(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*[-—–]"
+    r"(?:(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<agency>[A-Za-z .-]{2,30})\)\s*(?:[-—–:]|(?<=\(PTI\))|(?<=\(IANS\))|(?<=\(ANI\)))"
     r"|,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[-—–]|\s*[—–]|(?<=[A-Z]{4})\s+-)"
     # a place written in title case needs a wire agency after it: "Khartoum (AFP) –"
     r"|(?P<place2>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?:,\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?)?\s*"
@@ -160,7 +160,7 @@ SPEECH_VERBS = _forms(
     "reiterate|reiterated|reiterates|reiterating", "speculate|speculated|speculates|speculating", "assure|assured|assures|assuring",
     "cautioned|cautions", "proclaim|proclaimed|proclaims|proclaiming", "lament|lamented|laments|lamenting",
     "retort|retorted|retorts|retorting", "recommend|recommended|recommends|recommending", "brag|bragged|brags|bragging",
-    "hinted|hints",
+    "hinted|hints", "inform|informed|informs|informing", "opine|opined|opines|opining",
 )
 #: Abbreviations that stand before a name and keep their period in it ("Rep. G.K. Butterfield").
 NAME_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Del", "Gen", "Lt", "Col", "Sgt", "Capt", "Prof", "St", "Jr", "Sr")
@@ -232,6 +232,8 @@ QUOTE_REPLY_VERBS = _forms(
 DENIAL_VERBS = {"deny", "reject", "dismiss", "dispute", "refute"}
 #: Cues that take the addressee as their object ("told The Associated Press that ...").
 ADDRESSEE_VERBS = {"tell"}
+#: Cues that report speech only before "that", perhaps after a short addressee: "informed that", "informed lawmakers that".
+NEEDS_THAT = {"inform"}
 #: Participles that report speech of the clause's subject ("..., urging its citizens to leave").
 PARTICIPLE_SUFFIX = "ing"
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -262,7 +264,7 @@ TITLES = {
     "finance", "un", "us", "eu", "uk", "former", "deputy", "acting", "senior", "head", "officer", "official",
     "chinese", "russian", "syrian", "iranian", "american", "british", "french", "israeli", "turkish", "state",
     "attorney", "speaker", "congressman", "congresswoman", "candidate", "nominee", "democratic", "republican",
-    "gop", "democrat", "sens", "reps", "presidential", "coach", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
+    "gop", "democrat", "sens", "reps", "presidential", "coach", "dsp", "asp", "acp", "dcp", "dig", "igp", "mrs.", "mr.", "dr.", "ms.", "gen.", "sen.", "rep.", "gov.",
     "constable", "inspector", "detective", "superintendent", "commissioner", "sheriff", "corporal", "admiral", "brigadier",
     "marshal", "lord", "lady", "dame", "baroness", "baron", "councillor", "councilman", "councilwoman", "alderman",
     "chancellor", "premier", "mp", "mep", "supt", "insp", "det", "chair", "chairperson", "cfo", "coo", "cto", "founder", "executive",

@@ -1211,3 +1211,20 @@ def test_a_long_opening_clause_is_no_subject():
         'President Barack Obama is rolling out a new and more personal campaign message: "It\'s about me."'
     )
     assert _quotes(text) == [("It's about me.", "Barack Obama", ":")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a role and a name in apposition, then a relative clause: the name speaks
+            "The Kaduna State Police Command spokesperson, DSP Mansir Hassan, who confirmed the attack on Sunday, said the attackers came at 1am.",
+            [("Mansir Hassan", "confirmed", "the attack on Sunday"), ("Mansir Hassan", "said", "the attackers came at 1am")],
+        ),
+        ('"We have deployed our teams," Hassan stated.', [("Hassan", "stated", "We have deployed our teams,")]),
+        ("The Delhi Police informed that 23 people were detained.", [("the Delhi Police", "informed", "23 people were detained")]),
+        ("Comey informed lawmakers that he was restarting the probe.", [("Comey", "informed", "he was restarting the probe")]),
+        ("The family was informed of his death on Monday.", []),
+    ],
+)
+def test_appositions_stated_after_a_quotation_and_informed_that(text, expected):
+    assert _claims(text) == expected

@@ -40,6 +40,8 @@ import polars as pl
         ("US - China talks resumed today in Geneva.", "dateline", None),
         ("JERUSALEM - The death toll has passed 30,000.", "dateline", "JERUSALEM"),
         ("Khartoum (AFP) – An attack has killed more than 100 people.", "dateline", "Khartoum"),
+        ("NEW DELHI, Jun 3 (PTI) Congress leader Jairam Ramesh on Monday slammed the Centre.", "dateline", "NEW DELHI"),
+        ("NEW DELHI, Jun 3 (PTI) Congress leader Jairam Ramesh on Monday slammed the Centre.", "wire_credits", ["PTI"]),
         ("Khartoum (AFP) – An attack has killed more than 100 people.", "wire_credits", ["AFP"]),
         ("Gaza City - An attack has killed more than 100 people.", "dateline", None),
         ("Strikes kill 11\n\nPublished On 25 May 2026\n\nAt least 11 people were killed.", "published_at", datetime(2026, 5, 25, tzinfo=timezone.utc)),
