@@ -1109,9 +1109,10 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
         if owner is not None:
             speaker, cue, medium = owner.source, owner.cue, owner.medium
         else:
-            # the cue of these attributions is the punctuation that makes them: a credit's dash, a label's colon
+            # the cue of these attributions is the punctuation that makes them, a label's colon; a pull-quote's dash
+            # credit has none (the data contract: "'...' - Jihad Yazigi" is a quote with a null cue)
             finders = (
-                (lambda: _pull_quote_speaker(text, q, paragraphs), "―"),
+                (lambda: _pull_quote_speaker(text, q, paragraphs), None),
                 (lambda: _transcript_speaker(text, q), ":"),
                 (lambda: _credit_label_speaker(text, q, paragraphs), ":"),
                 (lambda: _colon_in_sentence_speaker(text, masked, q, units), ":"),

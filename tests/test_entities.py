@@ -29,6 +29,7 @@ from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speake
         ("Bank of America", "Bank of America"),
         ("Duke of Edinburgh", "Duke of Edinburgh"),
         ("UN Special Envoy for Syria Geir Pedersen", "Geir Pedersen"),  # the role's affiliation is no part of the name
+        ("Analysts Bonnie Glaser", "Bonnie Glaser"),
     ],
 )
 def test_strip_titles_keeps_the_name(name, expected):

@@ -177,7 +177,7 @@ def test_split_quote_gives_two_rows_with_one_speaker():
 
 def test_pull_quote_with_dash_credit():
     text = "'Homs is the key to the coast' \n\n - Jihad Yazigi, the Syria Report\n\nMore text."
-    assert _quotes(text) == [("Homs is the key to the coast", "Jihad Yazigi", "―")]
+    assert _quotes(text) == [("Homs is the key to the coast", "Jihad Yazigi", None)]
 
 
 def test_pull_quote_credited_after_a_horizontal_bar_on_the_same_line():
