@@ -460,7 +460,12 @@ CATEGORY_CUES = {
     "displaced": "displaced", "fled": "displaced", "refugees": "displaced", "homeless": "displaced", "evacuated": "displaced",
     "detained": "detained", "arrested": "detained", "imprisoned": "detained", "jailed": "detained", "captured": "detained",
     "released": "released", "freed": "released", "freeing": "released",
-    "affected": "affected",
+    "affected": "affected", "affecting": "affected", "without power": "affected", "in need": "affected", "need humanitarian": "affected",
+    "infected": "affected", "stranded": "affected", "trapped": "affected",
+    "dying": "killed", "perished": "killed", "drowned": "killed", "lost their lives": "killed",
+    "evacuate": "displaced", "evacuation": "displaced", "uprooted": "displaced", "forced from their homes": "displaced",
+    "detaining": "detained", "arresting": "detained", "arrests": "detained",
+    "release": "released", "releasing": "released",
 }
 #: Counted nouns that are people: a toll's cue may reach them across another number ("killing 41 people and 12
 #: children"), never "eight districts" ("killed 42 people across eight districts").

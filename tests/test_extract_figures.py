@@ -111,6 +111,10 @@ def _figures(text, published=None):
         ("Temperatures soared to 45.6C in Cordoba.", ("45.6C", 45.6, None, "exact", "°C", "count")),
         ("The lake has shrunk by about 90 percent.", ("90 percent", 90, None, "approximately", "percent", "percent_change")),
         ("Yields fell 15 basis points to 4.25%.", ("15 basis points", 15, None, "exact", "basis points", "count")),
+        ("About 300,000 people were left without power.", ("300,000 people", 300000, None, "approximately", "people", "affected")),
+        ("Nearly 3 million people need humanitarian aid.", ("3 million people", 3e6, None, "at_most", "people", "affected")),
+        ("At least 20 people drowned.", ("20 people", 20, None, "at_least", "people", "killed")),
+        ("Gunmen abducted 40 students.", ("40 students", 40, None, "exact", "students", "count")),  # no arrest
         ("The Nasdaq added 2.3% to 17,210.88.", ("2.3%", 2.3, None, "exact", "percent", "percent_change")),
         ("It hit 104 °F.", ("104 °F", 104, None, "exact", "°F", "count")),
         ("They had 5 C students.", ("5 C students", 5, None, "exact", "students", "count")),
