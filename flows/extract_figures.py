@@ -86,7 +86,7 @@ _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATE_EXPR = re.compile(
-    r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Ff]rom)\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b)"
+    r"\b(?:[Oo]n|[Ss]ince|[Bb]y|[Ff]rom|[Aa]s\s+of)\s+(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\b)"
     r"|\b[Ii]n\s+(?P<year>(?:19|20)\d{2})\b"
 )
 _RELATIVE = re.compile(r"\b(?:which|who|that|when|since|after|before)\b")
@@ -183,6 +183,14 @@ def _scale(scale: str | None) -> float:
     return value
 
 
+#: A capitalized word before a number that opens a sentence or a phrase, not a name the number belongs to ("Roughly
+#: 2,000 troops", unlike "Section 427").
+_SENTENCE_WORD_BEFORE = re.compile(
+    r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of|Between|Roughly|Approximately|Just|Under|Another|"
+    r"Exactly|Perhaps|Barely|Fully|Since|From|To|With|For|On|And|But|More|Fewer|Less|Least|Most|All|Estimated|Some)\s$"
+)
+
+
 def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
     before = text[max(0, start - 12) : start]
     after = text[end : end + 12]
@@ -206,7 +214,7 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
             return True  # "by 2120"
         if re.fullmatch(r"(?:1[89]|20)\d{2}", num) and not match.group("pct") and not match.group("cur") and (not match.group("scale") or _group(match, "num2")):
             return True  # a year ("in 2018 to 3.9 million" is a year, then a figure)
-        if re.search(r"[A-Z][A-Za-z]*\s$", before) and not match.group("cur") and not match.group("scale") and not _MEASURE_AFTER.match(after) and not match.group("pct") and plain.isdigit() and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of|Between)\s$", before):
+        if re.search(r"[A-Z][A-Za-z]*\s$", before) and not match.group("cur") and not match.group("scale") and not _MEASURE_AFTER.match(after) and not match.group("pct") and plain.isdigit() and not _SENTENCE_WORD_BEFORE.search(before):
             return True  # inside a name or id: "Section 427", "Route 66"
     word = match.group("word")
     if word is not None:
@@ -217,7 +225,7 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
             return True
         if low == "one" and re.search(r"\b(?:each|every|no|any|the|this|that|which)\s$", before, re.IGNORECASE):
             return True  # "each one they lose", "the one that got away"
-        if word[:1].isupper() and re.search(r"[a-z,;]\s+[A-Z][\w-]*\s$", before) and not re.search(r"\b(?:The|A|About|Some|Over|Nearly|Around|Almost|Only|At|In|By|Up|Of)\s$", before):
+        if word[:1].isupper() and re.search(r"[a-z,;]\s+[A-Z][\w-]*\s$", before) and not _SENTENCE_WORD_BEFORE.search(before):
             return True  # a name: "the Kick Six win", "the Big Ten"
     if match.group("frac") and match.group("frac").lower() == "half" and (
         re.match(r"^\s*(?:of\s+(?:the\s+)?(?:year|century|decade|time)|-)", after) or re.search(r"\b(?:first|second|other)\s+$", before, re.IGNORECASE)

@@ -115,6 +115,7 @@ def _figures(text, published=None):
         ("Nearly 3 million people need humanitarian aid.", ("3 million people", 3e6, None, "at_most", "people", "affected")),
         ("At least 20 people drowned.", ("20 people", 20, None, "at_least", "people", "killed")),
         ("Gunmen abducted 40 students.", ("40 students", 40, None, "exact", "students", "count")),  # no arrest
+        ("Roughly 2,000 troops were deployed.", ("2,000 troops", 2000, None, "approximately", "troops", "count")),  # a sentence's first word
         ("The Nasdaq added 2.3% to 17,210.88.", ("2.3%", 2.3, None, "exact", "percent", "percent_change")),
         ("It hit 104 °F.", ("104 °F", 104, None, "exact", "°F", "count")),
         ("They had 5 C students.", ("5 C students", 5, None, "exact", "students", "count")),
@@ -168,6 +169,7 @@ def test_dates_ordinals_and_quantifiers_are_not_figures(text):
         ("The United Nations on Dec. 4 said 115,000 people had been displaced.", date(2024, 12, 5), "2024-12-04"),
         ("On Thursday officials said 40 people were killed.", date(2024, 12, 6), "2024-12-05"),
         ("In 1982, a campaign left 20,000 people dead.", None, "1982"),
+        ("The toll stood at 250 as of Friday.", date(2024, 12, 6), "2024-12-06"),
         ("Tens of thousands of people have been displaced by fighting which began on November 27.", date(2024, 12, 5), None),
     ],
 )
