@@ -45,7 +45,7 @@ _VAGUE_SUBJECT_VERB = (
 )
 _FIGURE_TEMPLATE = rf"""{_FIGURE_BOUNDARY}(?:
         (?P<vague>(?:tens|hundreds|thousands|dozens|scores|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)(?=\s+of\b|{_VAGUE_SUBJECT_VERB})
-      | (?P<halfscale>half\s+a\s+(?:million|billion))
+      | (?P<halfscale>(?:half|a\s+quarter\s+of|three[\s-]quarters\s+of)\s+a\s+(?:million|billion))
       | (?P<dozen>(?:a|one|two|three|four|five|six|half\s+a)\s+dozen)\b
       | (?P<fewscale>(?:a\s+few|several)\s+(?:hundred|thousand|million|billion))\b
       | a\s+(?P<ascale>hundred|thousand|million|billion|trillion)\b
@@ -53,7 +53,7 @@ _FIGURE_TEMPLATE = rf"""{_FIGURE_BOUNDARY}(?:
       | (?P<fold>\d+|{_SMALL_WORD_STEMS})-?fold\b
       | (?P<dfrac>(?P<da>\d+)\s?[/⁄]\s?(?P<db>\d+))(?=\s+(?:of\s|[a-z]))
       | (?={_NUMERIC_START})(?P<neg>minus[\s-]?|[-−](?=[\d$]))?(?P<cur>{_CURRENCY_PREFIX})?(?P<neg2>-(?=\d))?(?P<num>{_NUM})(?P<sfx>{_SUFFIX})?(?:\s+(?P<scale1>{_SCALE})(?=(?:-|\s+-\s+|\s*–\s*|\s+to\s+|\s+and\s+)(?:{_CURRENCY_PREFIX})?\d))?__RANGE__(?:\s+(?P<scale>{_SCALE}(?:\s+{_SCALE})*)\b)?
-        (?:\s*(?P<pct>%|-?\s?per\s?cent\b|-?percent\b))?
+        (?:\s*(?P<pct>%|-?\s?per\s?cent\b|-?percent\b|(?-i:pc)\b))?
       | (?P<frac>{_FRACTION})\b
       | (?P<word>{_WORDNUM})(?:\s+(?:or|to)\s+(?P<word2>{_WORDNUM}))?(?:\s+(?P<wscale>lakh\s+crore|lakh|crore|bn))?(?:\s*(?P<wpct>-?\s?per\s?cent\b|-?percent\b))?
     )"""
@@ -246,7 +246,7 @@ _ORDINAL_USE_AFTER = re.compile(
 )
 
 
-_BASIS_POINTS_AFTER = re.compile(r"\s+basis\s+points?\b", re.IGNORECASE)
+_BASIS_POINTS_AFTER = re.compile(r"\s+(?:basis|percentage)\s+points?\b", re.IGNORECASE)
 #: A temperature's scale right after its number: "45.6C" (glued), "30°C", "104 °F".
 _DEGREES_AFTER = re.compile(r"(?:\s?[°º]\s?|(?<=\d))([CF])\b(?![’'.-]\w)")
 
@@ -262,8 +262,8 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     if degrees:  # "45.6C", "30°C", "104 °F": a temperature
         return f"°{degrees.group(1)}", degrees.end()
     basis_points = _BASIS_POINTS_AFTER.match(text, end, limit)
-    if basis_points:  # "15 basis points": one unit of two words
-        return "basis points", basis_points.end()
+    if basis_points:  # "15 basis points", "0.3 percentage points": one unit of two words
+        return f"{basis_points.group(0).split()[0].lower()} points", basis_points.end()
     suspended = _SUSPENDED_HYPHEN.match(text, end, limit)
     if suspended:  # "four-, five- and six-cylinder engines": each number takes the last compound's noun
         return suspended.group("noun"), end
@@ -352,7 +352,7 @@ def _category(sentence: str, rel_start: int, rel_end: int, unit: str | None, is_
     if is_money:
         return "money"
     low = sentence.lower()
-    if is_percent:
+    if is_percent or unit == "percentage points":
         if _PERCENT_CHANGE_AFTER.match(low, rel_end) or _PERCENT_CHANGE_BEFORE.search(low, 0, rel_start):
             return "percent_change"  # "a 50-percent raise", "rose by 5 percent"; "55% of firms plan to raise prices" is a share
     if unit and unit.lower() in lexicon.MEASURE_UNITS:
@@ -420,7 +420,8 @@ def _figure_row(match: re.Match, text: str, s_start: int, s_end: int, article_id
         count = match.group("dozen").lower().split()[:-1]
         value = 12 * (0.5 if count[0] == "half" else 1 if count[0] in ("a", "one") else lexicon.NUMBER_WORDS[count[0]])
     elif match.group("halfscale"):
-        value = 0.5 * _scale(match.group("halfscale").split()[-1])
+        part = match.group("halfscale").lower()
+        value = (0.25 if "quarter of" in part and not part.startswith("three") else 0.75 if part.startswith("three") else 0.5) * _scale(part.split()[-1])
     elif match.group("ascale"):
         value = _scale(match.group("ascale"))
     elif match.group("ratio"):

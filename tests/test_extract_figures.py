@@ -116,6 +116,10 @@ def _figures(text, published=None):
         ("At least 20 people drowned.", ("20 people", 20, None, "at_least", "people", "killed")),
         ("Gunmen abducted 40 students.", ("40 students", 40, None, "exact", "students", "count")),  # no arrest
         ("Roughly 2,000 troops were deployed.", ("2,000 troops", 2000, None, "approximately", "troops", "count")),  # a sentence's first word
+        ("Unemployment rose 0.3 percentage points.", ("0.3 percentage points", 0.3, None, "exact", "percentage points", "percent_change")),
+        ("Inflation eased to 2.1 pc in May.", ("2.1 pc", 2.1, None, "exact", "percent", "count")),
+        ("Around a quarter of a million people marched.", ("a quarter of a million people", 250000, None, "approximately", "people", "count")),
+        ("A 10,000-strong force crossed the border.", ("10,000", 10000, None, "exact", None, "count")),
         ("The Nasdaq added 2.3% to 17,210.88.", ("2.3%", 2.3, None, "exact", "percent", "percent_change")),
         ("It hit 104 °F.", ("104 °F", 104, None, "exact", "°F", "count")),
         ("They had 5 C students.", ("5 C students", 5, None, "exact", "students", "count")),
