@@ -280,6 +280,8 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
         glued_unit = k == 0 and gap == "" and low in lexicon.MEASURE_UNITS  # "155mph", "70kg"
         if not re.fullmatch(r"\s+", gap) and not (k == 0 and gap == "-") and not glued_unit:  # "five-year", "18 month-old"
             break
+        if k == 0 and gap == "-" and low == "strong":
+            break  # "a 10,000-strong force": a size, no counted noun
         if k == 0 and _DEMONYM.fullmatch(word):
             return word, end + w.end()  # "40 Palestinians"
         if k == 0 and low in ("of", "more", "fewer", "additional", "extra") and len(window) > 1:

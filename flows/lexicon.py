@@ -484,7 +484,6 @@ PERCENT_CHANGE_WORDS = {
 }
 #: Words after a number that are not its counted noun.
 UNIT_STOPS = {
-    "strong",  # "a 10,000-strong force"
     "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "the", "a", "an", "is", "are", "was", "were",
     "have", "has", "had", "be", "been", "remain", "remained", "who", "which", "that", "said", "as", "than", "per", "each", "more",
     "mostly", "since", "after", "before", "across", "into", "against", "over", "under", "about", "around",
