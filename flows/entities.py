@@ -350,6 +350,13 @@ def _describes_a_person(word: str) -> bool:
     return bool(_PERSON_DESCRIPTION.fullmatch(word)) and low not in _NOT_NATIONALITIES and low not in lexicon.ORG_WORDS and low not in country_names()
 
 
+#: An unnamed person described by a role and the body they belong to.
+_UNNAMED_SOURCE = re.compile(
+    r"\w+\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(lexicon.PERSON_ROLES | lexicon.ROLE_NOUNS, key=len, reverse=True)) + r")s?\s+"
+    r"(?:for|of|at|from|with|to|close\s+to|familiar\s+with)\b"
+)
+
+
 def resolve_mention(mention: str, position: int, index: MentionIndex, history: SpeakerHistory) -> str | None:
     """The fullest name for a mention; pronouns resolve to the latest fitting speaker."""
     mention = mention.strip(" ,;:")
@@ -370,6 +377,8 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         return " and ".join(parts)
     words = mention.split()
     first = words[0].lower().rstrip(".")
+    if first in {"a", "an", "one", "two", "three", "several", "some"} and _UNNAMED_SOURCE.match(mention):
+        return mention  # "A spokeswoman for Trump", "an economist at Capital Economics": unnamed sources keep their phrase
     if first in _HONORIFICS and len(words) >= 2:
         resolved = index.full_person(words[-1]) or " ".join(words[1:])
         history.note_gender(resolved, lexicon.HONORIFIC_GENDER.get(first))

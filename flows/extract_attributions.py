@@ -331,6 +331,11 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
     )
     if role is not None:
         return role.start(1), chunk[1]  # "A source close to the talks told": the source, not "the talks"
+    leading_link = re.match(r"(?:for|of|at|from|with)\s+", masked[chunk[0] : chunk[1]], re.IGNORECASE)
+    link_at = chunk[0] + (leading_link.end() if leading_link else 0)
+    speaker_for = _ROLE_FOR_BEFORE.search(masked, max(lo, link_at - 60), link_at)
+    if speaker_for is not None:
+        return speaker_for.start(1), chunk[1]  # "A spokesman for the ministry said": the spokesman, not the ministry
     return chunk
 
 
@@ -347,6 +352,14 @@ _UNNAMED_ROLE_BEFORE = re.compile(
     r"(?<![\w’'])((?:(?:a|an|the|one|two|three|four|several|some|many|other|senior|western|us|u\.s\.|european)\s+){0,3}"
     r"(?:source|sources|official|officials|person|people|diplomat|diplomats|aide|aides|insider|insiders|executive|executives)"
     r"\s+(?:close\s+to|familiar\s+with|briefed\s+on|with\s+knowledge\s+of|involved\s+in|aware\s+of|knowledgeable\s+about)\s+)$",
+    re.IGNORECASE,
+)
+#: An unnamed person and the body they speak for, right before that body's name: "a spokesman for", "a senior
+#: official at", "two members of".
+_ROLE_FOR_BEFORE = re.compile(
+    r"(?<![\w’'])((?:a|an|the|one|two|three|several|some)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|officials|"
+    r"representative|representatives|adviser|advisor|aide|aides|lawyer|lawyers|attorney|source|sources|member|members|"
+    r"executive|executives|director|head|chief|researcher|analyst|analysts|economist|economists)\s+(?:for|of|at|from|with|to)\s+)$",
     re.IGNORECASE,
 )
 #: A relative pronoun (and auxiliary) right before a verb phrase.
@@ -593,7 +606,8 @@ _ADDRESSEE_NAME = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*"
 _ADDRESSEE = re.compile(
     rf"\s+((?:The\s+)?{_ADDRESSEE_NAME}(?:\s+(?:and|or)\s+(?:the\s+)?{_ADDRESSEE_NAME})*"
     rf"|the\s+{_ADDRESSEE_NAME}(?:\s+(?:and|or)\s+(?:the\s+)?{_ADDRESSEE_NAME})*(?=\s*(?:that\b|[:,“\"]))"
-    r"|reporters|journalists|him|her|them|us|me)"
+    r"|reporters|journalists|him|her|them|us|me|officials|aides|lawmakers|legislators|parliament|colleagues|supporters|staff|"
+    r"investigators|voters|donors|delegates|members|employees|workers|troops|residents|students|listeners|viewers|readers)"
 )
 #: An audience told something, up to the "that" of what it was told: "told a news conference in Ankara on Tuesday that".
 _AUDIENCE = re.compile(

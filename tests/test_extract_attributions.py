@@ -1228,3 +1228,16 @@ def test_a_long_opening_clause_is_no_subject():
 )
 def test_appositions_stated_after_a_quotation_and_informed_that(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A spokesman for the ministry said the report was ready.", [("A spokesman for the ministry", "said", "the report was ready")]),
+        ("A spokeswoman for Trump said no decision was made.", [("A spokeswoman for Trump", "said", "no decision was made")]),
+        ("An economist at Capital Economics said rates would fall.", [("An economist at Capital Economics", "said", "rates would fall")]),
+        ("Cole had told officials the study was toxic.", [("Cole", "told", "the study was toxic")]),
+    ],
+)
+def test_unnamed_sources_keep_the_body_they_speak_for_and_addressees_stay_out(text, expected):
+    assert _claims(text) == expected
