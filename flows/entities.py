@@ -143,7 +143,7 @@ def strip_titles(name: str) -> str:
         return name
     while len(words) > 1 and (
         words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in lexicon.SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
-        or (len(words) > 2 and words[0].lower().endswith("s") and words[0].lower()[:-1] in lexicon.ROLE_NOUNS)  # "Analysts Bonnie Glaser"
+        or (len(words) > 2 and words[0].lower().endswith("s") and words[0].lower()[:-1] in lexicon.ROLE_NOUNS and words[1][:1].isupper())  # "Analysts Bonnie Glaser"
     ):  # "Said Ellis:" names Ellis; "UN Secretary-General Antonio Guterres" is Antonio Guterres
         words = words[1:]
     if any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):

@@ -357,9 +357,9 @@ _UNNAMED_ROLE_BEFORE = re.compile(
 #: An unnamed person and the body they speak for, right before that body's name: "a spokesman for", "a senior
 #: official at", "two members of".
 _ROLE_FOR_BEFORE = re.compile(
-    r"(?<![\w’'])((?:a|an|the|one|two|three|several|some)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|officials|"
-    r"representative|representatives|adviser|advisor|aide|aides|lawyer|lawyers|attorney|source|sources|member|members|"
-    r"executive|executives|director|head|chief|researcher|analyst|analysts|economist|economists)\s+(?:for|of|at|from|with|to)\s+)$",
+    r"(?<![\w’'])((?:(?:a|an|the|one|two|three|several|some)\s+(?:[\w-]+\s+){0,2}?)?(?:"
+    + "|".join(sorted({f"{w}s?" for w in lexicon.PERSON_ROLES | lexicon.ROLE_NOUNS if w.isalpha() and w not in {"party", "campaign", "local", "former", "deputy", "senior", "acting", "regional", "retired", "opposition", "rebel"}}, key=len, reverse=True))
+    + r"|head|chief|director)\s+(?:for|of|at|from|with|to|in)\s+)$",
     re.IGNORECASE,
 )
 #: A relative pronoun (and auxiliary) right before a verb phrase.

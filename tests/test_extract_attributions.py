@@ -1237,6 +1237,8 @@ def test_appositions_stated_after_a_quotation_and_informed_that(text, expected):
         ("A spokeswoman for Trump said no decision was made.", [("A spokeswoman for Trump", "said", "no decision was made")]),
         ("An economist at Capital Economics said rates would fall.", [("An economist at Capital Economics", "said", "rates would fall")]),
         ("Cole had told officials the study was toxic.", [("Cole", "told", "the study was toxic")]),
+        ("Officials in Damascus said the city was calm.", [("Officials in Damascus", "said", "the city was calm")]),
+        ("Doctors at the hospital said 12 people died.", [("Doctors at the hospital", "said", "12 people died")]),
     ],
 )
 def test_unnamed_sources_keep_the_body_they_speak_for_and_addressees_stay_out(text, expected):
