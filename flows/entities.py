@@ -132,6 +132,8 @@ def strip_titles(name: str) -> str:
         ),
         default=-1,
     )
+    if last_role < 0 and len(words) >= 5 and words[0].lower().rstrip(".") in lexicon.TITLES and words[1] in {"of", "for"} and all(w[:1].isupper() for w in words[2:]):
+        last_role = 0  # "Secretary of Homeland Security Jeh Johnson": the title's affiliation, then the name
     tail = words[last_role + 1 :]
     if last_role >= 0 and len(tail) >= 3 and tail[0] in {"for", "of", "to", "at"}:
         # "UN Special Envoy for Syria Geir Pedersen": the affiliation, then the name (two words, or three with an initial)
@@ -141,7 +143,7 @@ def strip_titles(name: str) -> str:
         words = tail
     elif any(w.lower().strip(".,’'") in lexicon.ORG_WORDS for w in words):
         return name
-    while len(words) > 1 and (
+    while len(words) > 1 and (words[1][:1].isupper() or words[1].startswith("al-")) and (  # not "State television"
         words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in lexicon.SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
         or (len(words) > 2 and words[0].lower().endswith("s") and words[0].lower()[:-1] in lexicon.ROLE_NOUNS and words[1][:1].isupper())  # "Analysts Bonnie Glaser"
     ):  # "Said Ellis:" names Ellis; "UN Secretary-General Antonio Guterres" is Antonio Guterres

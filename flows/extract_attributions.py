@@ -46,7 +46,7 @@ _QUOTE_INTRO_RE = re.compile(
     r"\b(" + literal_alternation([*lexicon.QUOTE_INTRO_VERBS, *lexicon.QUOTE_REPLY_VERBS]) + r")\b(?=\s*[,:]?\s*[“\"])", re.IGNORECASE
 )
 #: A word; abbreviations and initials keep their periods ("Mr.", "Rep.", "G.K.") so a name is not cut at them.
-_WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){1,3}(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")
+_WORD = re.compile(r"(?:" + "|".join(lexicon.NAME_ABBREVIATIONS) + r")\.|(?:[A-Z]\.){2,3}|[A-Z]\.(?=\s*[A-Z])|[\w’'.&-]*\w[’']?|[^\w\s]")  # "U.S.", "J."
 #: Adverbs between a subject and its cue: "Gingrich cynically dismissed", "my father often said".
 _SUBJECT_ADVERB = re.compile(r"(?!(?:" + "|".join(sorted(lexicon.LY_NOUNS)) + r")\b)[a-z]+ly|" + "|".join(sorted(lexicon.SUBJECT_ADVERBS)))
 #: What before a cue word makes it a noun or an adjective: an article ("a written statement") or a light verb
@@ -222,6 +222,7 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             low in lexicon.SPEECH_VERBS
             and not (not taken and low in lexicon.DOCUMENT_HEADS and i > 0 and _NOUN_LEAD.fullmatch(tokens[i - 1].group(0)))
             and not (tok[:1].isupper() and nxt[:1].isupper() and i > 0)  # "Kaduna State Police": a name's word
+            and not (low == "state" and nxt.lower() in _STATE_OUTLETS)  # "state television", "State media"
         ):
             break  # a verb ends the phrase; "the report" or "the agency's report" is a noun
         elif tok[0].isdigit():
@@ -234,6 +235,7 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
     return taken[-1].start(), abbreviation_end if abbreviation_end is not None and taken[0] is tokens[-1] else taken[0].end()
 
 
+_STATE_OUTLETS = frozenset({"media", "television", "tv", "radio", "news", "broadcaster", "agency", "newspaper", "outlets", "channel", "press"})
 _NAME_FINAL_ABBREVIATIONS = frozenset({"Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros"})
 #: A word before a cue word that makes it a noun: "the report said", "the agency's report says".
 _NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
@@ -287,6 +289,9 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
             return None
         first = segment.split()[0]
         place = re.fullmatch(r"[A-Z][a-z]{0,4}\.", segment) is not None  # "..., of Ashton, Md., said"
+        party_state = _PARTY_STATE.fullmatch(segment) is not None  # "Sen. Elizabeth Warren, D-Mass., said"
+        if party_state and prev_comma >= 0:
+            return _collect_chunk(masked, lo, prev_comma)
         if all(w[:1].isupper() or w.startswith("al-") for w in segment.split()) and len(segment.split()) <= 5 and prev_comma >= 0 and not place:
             begin = masked.index(segment, segment_start)
             return begin, begin + len(segment)  # "the Observatory's chief, Rami Abdurrahman, told"
@@ -362,6 +367,8 @@ _ROLE_FOR_BEFORE = re.compile(
     + r"|head|chief|director)\s+(?:for|of|at|from|with|to|in)\s+)$",
     re.IGNORECASE,
 )
+#: An American politician's party and state in apposition: "D-Mass.", "R-Texas".
+_PARTY_STATE = re.compile(r"(?:[DRI]|Dem|Rep|Ind)-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?")
 #: A relative pronoun (and auxiliary) right before a verb phrase.
 _RELATIVE_BEFORE = re.compile(r"\s+(?:that|who|which)\s+(?:(?:had|has|have)\s+)?$")
 #: A time opening a subject phrase: "Last week Stumpf ...".

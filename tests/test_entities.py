@@ -30,6 +30,8 @@ from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speake
         ("Duke of Edinburgh", "Duke of Edinburgh"),
         ("UN Special Envoy for Syria Geir Pedersen", "Geir Pedersen"),  # the role's affiliation is no part of the name
         ("Analysts Bonnie Glaser", "Bonnie Glaser"),
+        ("Secretary of Homeland Security Jeh Johnson", "Jeh Johnson"),
+        ("State television", "State television"),
     ],
 )
 def test_strip_titles_keeps_the_name(name, expected):

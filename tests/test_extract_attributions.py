@@ -1243,3 +1243,19 @@ def test_appositions_stated_after_a_quotation_and_informed_that(text, expected):
 )
 def test_unnamed_sources_keep_the_body_they_speak_for_and_addressees_stay_out(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "source"),
+    [
+        ("State television", "State television"),  # "state" is no verb before an outlet
+        ("Two U.S. officials", "Two U.S. officials"),  # "U.S." is one word
+        ("Sen. Elizabeth Warren, D-Mass.,", "Elizabeth Warren"),  # a party and state in apposition
+        ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov"),
+        ("The company's chief executive, Satya Nadella,", "Satya Nadella"),
+        ("Syria's state news agency SANA", "SANA"),
+    ],
+)
+@pytest.mark.parametrize("cue", ["said on Monday that the talks had failed.", "told reporters the talks had failed.", "warned that the talks had failed."])
+def test_subject_forms_give_their_source_with_every_cue(subject, source, cue):
+    assert [c[0] for c in _claims(f"{subject} {cue}")] == [source]
