@@ -851,6 +851,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "Republican claims as 'false'", "his claims are", "Early estimates put losses at": a plural noun
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
+        if re.match(r"(?:neither|nobody|no\s+one|none)\b", source_text, re.IGNORECASE):
+            continue  # "Neither side said ...": nobody made the statement
         if not inverted and _CONDITION_BEFORE.search(masked, max(lo, subject[0] - 10), subject[0]):
             continue  # "... if Damascus asked", "unless the court says otherwise": a condition, not a statement
         if _document_head(source_text) and not source_text[:1].isupper() and cue.base not in lexicon.DOCUMENT_VERBS:

@@ -92,6 +92,8 @@ def test_claim_source_cue_content(text, expected):
         "The lake shrank, a loss blamed on drought and irrigation.",
         "The Nasdaq Composite added 2.3% to 17,210.88.",
         "The economy added 150,000 jobs last month.",
+        "Neither side said the talks had failed.",
+        "Nobody said a word about the vote.",
     ],
 )
 def test_non_speech_acts_are_not_claims(text):
