@@ -1261,3 +1261,25 @@ def test_unnamed_sources_keep_the_body_they_speak_for_and_addressees_stay_out(te
 @pytest.mark.parametrize("cue", ["said on Monday that the talks had failed.", "told reporters the talks had failed.", "warned that the talks had failed."])
 def test_subject_forms_give_their_source_with_every_cue(subject, source, cue):
     assert [c[0] for c in _claims(f"{subject} {cue}")] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"The talks have failed," said Jane Doe, a spokeswoman for the ministry.', "Jane Doe"),
+        ('"The talks have failed," said a spokeswoman for the ministry.', "a spokeswoman for the ministry"),
+        ('"The talks have failed," the ministry said in a statement.', "the ministry"),
+        ('"The talks have failed," Doe told CNN on Sunday.', "Doe"),
+        ("The talks have failed, said Jane Doe, an analyst at Eurasia Group.", "Jane Doe"),
+        ("The talks have failed, according to three diplomats.", "three diplomats"),
+        ("In a statement, the ministry said the talks had failed.", "the ministry"),
+        ("Speaking to reporters on Monday, Doe said the talks had failed.", "Doe"),
+        ("Jane Doe, 45, a nurse from Leeds, said the talks had failed.", "Jane Doe"),
+        ("Ukraine's President Volodymyr Zelenskiy said the talks had failed.", "Volodymyr Zelenskiy"),
+        ("Former U.S. Ambassador Michael McFaul said the talks had failed.", "Michael McFaul"),
+        ("The talks have failed, the official told AFP on condition of anonymity.", "the official"),
+        ("Both Jane Doe and John Roe said the talks had failed.", "Jane Doe and John Roe"),
+    ],
+)
+def test_common_attribution_forms_name_their_source(text, source):
+    assert _claims(text)[0][0] == source
