@@ -170,7 +170,7 @@ PLACE_INITIALS = {"us", "uk", "un", "eu", "dc", "la", "nyc", "usa", "uae"}
 #: (any "-ly" word counts too).
 SUBJECT_ADVERBS = {"often", "also", "still", "later", "then", "now", "once", "again", "repeatedly", "previously", "reportedly", "recently", "never", "always"}
 #: Capitalized only because they open a sentence: "But Megan Hester said" names Megan Hester.
-SENTENCE_OPENERS = {"but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or", "later", "earlier", "instead", "also", "even", "rival", "opponent", "challenger"}
+SENTENCE_OPENERS = {"both", "but", "and", "when", "as", "while", "if", "although", "though", "so", "yet", "then", "now", "meanwhile", "still", "because", "after", "before", "since", "or", "later", "earlier", "instead", "also", "even", "rival", "opponent", "challenger"}
 #: Verbs of a sentence that only attributes the quotation before it: '"Why?" Clinton said.'
 ATTRIBUTION_ONLY_VERBS = (
     "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote", "writes", "replied", "continued", "explained",
