@@ -327,7 +327,7 @@ ORG_WORDS = {
     "monitor", "board", "bank", "fund", "service", "services", "authority", "authorities", "officials",
     "post", "times", "news", "journal", "report", "foundation", "center", "centre", "hts", "un", "nato",
     "congress", "senate", "house", "white", "pentagon", "politifact", "poll", "survey", "study", "team",
-    "inc", "corp", "ltd", "plc", "llc", "economics", "securities", "capital", "partners", "holdings", "airlines", "motors",
+    "inc", "corp", "co", "ltd", "plc", "llc", "economics", "securities", "capital", "partners", "holdings", "airlines", "motors",
     "technologies", "programme", "program", "initiative", "alliance", "federation",
 }
 #: Heads that name a document, not a speaker ("according to a statement" sets the medium instead).

@@ -38,6 +38,13 @@ def literal_alternation(phrases: list[str]) -> str:
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]{0,2}[A-Z0-9])")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+#: Abbreviations that end a name, and so may end a sentence: "according to Hokuriku Electric Power Co. About 57,000 ..."
+_NAME_FINAL = frozenset({"inc", "corp", "co", "ltd", "jr", "sr"})
+#: A function word opening the next sentence (a name would go on: "Co. Ltd", "Jr. Smith").
+_STARTER_AFTER = re.compile(
+    r"\s+[\"“‘']?(?:The|A|An|About|In|On|At|It|He|She|They|We|I|But|And|This|That|There|Some|More|Many|Most|Its|His|Her|"
+    r"Their|After|Before|As|When|While|According|Meanwhile|However|Also|Other|Another|One|Two|Three|If|So|Yet)\b"
+)
 #: Quotation marks: the scanners visit these positions only, not every character.
 _DOUBLE_MARK = re.compile(f"[{re.escape(lexicon.DOUBLE_ANY)}]")
 _SINGLE_MARK = re.compile("['‘’]")
@@ -122,8 +129,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     spans, begin = [], start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if match.group(0).startswith(".") and not _CLOSING_MARK.search(match.group(0)) and _is_abbreviation(_word_before(text, begin, match.start())):
-            continue  # "Mr.", "J.", "G.K. Butterfield"; but "in the U.S. The ..." ends a sentence
+        if match.group(0).startswith(".") and not _CLOSING_MARK.search(match.group(0)) and _is_abbreviation(word := _word_before(text, begin, match.start())):
+            if not (word in _NAME_FINAL and _STARTER_AFTER.match(text, match.end())):
+                continue  # "Mr.", "J.", "G.K. Butterfield"; but "in the U.S. The ..." and "Power Co. About ..." end a sentence
         split_at = match.end()
         spans.append((begin, split_at))
         begin = split_at

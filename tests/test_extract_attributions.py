@@ -1283,3 +1283,11 @@ def test_subject_forms_give_their_source_with_every_cue(subject, source, cue):
 )
 def test_common_attribution_forms_name_their_source(text, source):
     assert _claims(text)[0][0] == source
+
+
+def test_a_company_abbreviation_can_end_a_sentence():
+    text = "More than 33,000 homes lost power, according to Hokuriku Electric Power Co. About 57,000 people fled, the prefecture said."
+    assert _claims(text) == [
+        ("Hokuriku Electric Power Co", "according to", "More than 33,000 homes lost power"),
+        ("the prefecture", "said", "About 57,000 people fled"),
+    ]

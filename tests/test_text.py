@@ -68,3 +68,12 @@ def test_word_before_a_sentence_end_is_the_last_run_of_word_characters_and_dots(
     begin = min(cut, len(text))
     found = re.search(r"([\w.]+)$", text[begin:])
     assert _word_before(text, begin, len(text)) == (found.group(1).lower().rstrip(".") if found else "")
+
+
+def test_a_name_final_abbreviation_ends_a_sentence_only_before_a_function_word():
+    from flows.text import sentence_spans
+
+    text = "Power was cut, said Hokuriku Electric Power Co. About 57,000 fled. Apple Inc. Chief Tim Cook spoke."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Power was cut, said Hokuriku Electric Power Co.", "About 57,000 fled.", "Apple Inc. Chief Tim Cook spoke.",
+    ]
