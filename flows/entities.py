@@ -177,6 +177,7 @@ class MentionIndex:
     raw: str = ""
     _people: dict[str, str] | None = field(default=None, repr=False)
     _organizations: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _described: dict[str, list[tuple[int, str]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, text: str, raw: str = "") -> MentionIndex:
@@ -225,13 +226,17 @@ class MentionIndex:
     def organization_described_as(self, head: str, position: int) -> str | None:
         """The organization named last before ``position`` with this noun in apposition: "The Syrian Observatory for
         Human Rights, a UK-based war monitor," for "the monitor"."""
-        found = None
-        for found in _described_organization_pattern(head).finditer(self.text, 0, position):
-            pass
-        if found is None:
+        if head not in self._described:  # every apposition with this noun, found once per article
+            found = []
+            for description in _description_pattern(head).finditer(self.text):  # ", a UK-based war monitor,": then the name before it
+                named = _NAME_BEFORE_COMMA.search(self.text, max(0, description.start() - 120), description.start())
+                if named:
+                    found.append((named.start(), named.group("name")))
+            self._described[head] = found
+        before = [name for start, name in self._described[head] if start < position]
+        if not before:
             return None
-        name = found.group("name")
-        return "the " + name[4:] if name.startswith("The ") else name
+        return "the " + before[-1][4:] if before[-1].startswith("The ") else before[-1]
 
     def full_organization(self, phrase: str) -> str | None:
         """Fullest 'the <Adj>* head (in|of|for <Name>)?' phrase sharing the mention's head noun."""
@@ -297,11 +302,13 @@ def _role_patterns(role: str) -> tuple[re.Pattern, ...]:
 
 
 @functools.lru_cache(maxsize=256)
-def _described_organization_pattern(head: str) -> re.Pattern:
-    """'<Organization>, a <words> <head>': an organization's name with a description in apposition."""
-    return re.compile(
-        rf"(?P<name>(?:[Tt]he )?[A-Z][\w’'-]*(?: (?:(?:for|of|on|and|the) )*[A-Z][\w’'-]*)*), (?:a|an|the) (?:[\w-]+ ){{0,3}}?{re.escape(head)}(?=\s*[,.;)])"  # the noun ends it: not "a campaign spokeswoman"
-    )
+def _description_pattern(head: str) -> re.Pattern:
+    """', a <words> <head>' ending an apposition (the noun ends it: not "a campaign spokeswoman")."""
+    return re.compile(rf", (?:a|an|the) (?:[\w-]+ ){{0,3}}?{re.escape(head)}(?=\s*[,.;)])")
+
+
+#: An organization's name right before the comma of its apposition: "The Syrian Observatory for Human Rights".
+_NAME_BEFORE_COMMA = re.compile(r"(?P<name>(?:[Tt]he )?[A-Z][\w’'-]*(?: (?:(?:for|of|on|and|the) )*[A-Z][\w’'-]*)*)$")
 
 
 @functools.lru_cache(maxsize=4096)

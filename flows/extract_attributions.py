@@ -338,7 +338,9 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         return role.start(1), chunk[1]  # "A source close to the talks told": the source, not "the talks"
     leading_link = re.match(r"(?:for|of|at|from|with)\s+", masked[chunk[0] : chunk[1]], re.IGNORECASE)
     link_at = chunk[0] + (leading_link.end() if leading_link else 0)
-    speaker_for = _ROLE_FOR_BEFORE.search(masked, max(lo, link_at - 60), link_at)
+    speaker_for = (  # the big pattern only where its last word stands: most subjects have no preposition before them
+        _ROLE_FOR_BEFORE.search(masked, max(lo, link_at - 60), link_at) if _LINK_BEFORE.search(masked, max(lo, link_at - 6), link_at) else None
+    )
     if speaker_for is not None:
         return speaker_for.start(1), chunk[1]  # "A spokesman for the ministry said": the spokesman, not the ministry
     return chunk
@@ -359,6 +361,7 @@ _UNNAMED_ROLE_BEFORE = re.compile(
     r"\s+(?:close\s+to|familiar\s+with|briefed\s+on|with\s+knowledge\s+of|involved\s+in|aware\s+of|knowledgeable\s+about)\s+)$",
     re.IGNORECASE,
 )
+_LINK_BEFORE = re.compile(r"\b(?:for|of|at|from|with|to|in)\s+$", re.IGNORECASE)
 #: An unnamed person and the body they speak for, right before that body's name: "a spokesman for", "a senior
 #: official at", "two members of".
 _ROLE_FOR_BEFORE = re.compile(
@@ -624,6 +627,7 @@ _AUDIENCE = re.compile(
 )
 #: "that" after a cue, perhaps after a short addressee with no comma: "informed that", "informed lawmakers that".
 _SHORT_ADDRESSEE_THAT = re.compile(r"\s+(?:[\w’'.-]+\s+){0,4}?that\b")
+_NOBODY = re.compile(r"(?:neither|nobody|no\s+one|none)\b", re.IGNORECASE)
 #: Right before a subject whose cue is a condition of another statement.
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+$", re.IGNORECASE)
 #: A content that is only the time of its statement.
@@ -851,7 +855,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "Republican claims as 'false'", "his claims are", "Early estimates put losses at": a plural noun
         if source_text.split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
             continue
-        if re.match(r"(?:neither|nobody|no\s+one|none)\b", source_text, re.IGNORECASE):
+        if _NOBODY.match(source_text):
             continue  # "Neither side said ...": nobody made the statement
         if not inverted and _CONDITION_BEFORE.search(masked, max(lo, subject[0] - 10), subject[0]):
             continue  # "... if Damascus asked", "unless the court says otherwise": a condition, not a statement
