@@ -520,6 +520,8 @@ def _last_person_name(index: MentionIndex, position: int) -> str | None:
         if run.split()[0].lower() in lexicon.LEADING_PREPOSITIONS or run.split()[0].lower() in _FUNCTION_WORDS:
             continue  # "On Wednesday New Jersey": a time and a place
         name = strip_titles(run)
+        if len(name.split()) == 1 and not _OBJECT_BEFORE.search(before, max(0, at - 60), at):
+            name = index.full_person(name) or name  # "Sinner, the world No. 1, was gracious": the full name written before
         if len(name.split()) < 2 or speaker_kind(name) != "person":
             continue
         if latest is not None and at < latest[0] - _SUBJECT_REACH:

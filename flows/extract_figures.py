@@ -131,6 +131,9 @@ def _small_value(token: str) -> float:
 
 _ID_LABEL_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.ID_LABELS) + r")\s$", re.IGNORECASE)
 _ID_SUFFIX_AFTER = re.compile(r"\s+(?:" + literal_alternation(lexicon.ID_SUFFIXES) + r")\b")
+#: A list of game or set scores, tiebreaks in brackets: "4-6, 6-7 (4), 6-4, 7-6 (10-2)".
+#: (Single digits: "aged 18-24, 25-34" are age brackets.)
+_SCORE_LIST = re.compile(r"\b\d-\d(?:\s*\(\d{1,2}(?:-\d{1,2})?\))?(?:,\s*\d-\d(?:\s*\(\d{1,2}(?:-\d{1,2})?\))?)+")
 #: Before a number to call: "call 911", "dial 999", "contact police on 101", "the hotline on 0800".
 _DIAL_BEFORE = re.compile(r"\b(?:call|calling|dial|dialling|dialing)\s+(?:\w+\s+)?(?:on\s+)?$|\b(?:police|hotline|helpline|Crimestoppers|line)\s+on\s+$", re.IGNORECASE)
 #: A year of the next century after a preposition: "by 2120", "until 2100".
@@ -208,6 +211,10 @@ def _is_excluded(text: str, start: int, end: int, match: re.Match) -> bool:
         unmarked = not (match.group("pct") or match.group("cur") or match.group("scale"))
         if unmarked and (re.fullmatch(r"0\d+", plain) or _ID_LABEL_BEFORE.search(before) or _ID_SUFFIX_AFTER.match(text, end)):
             return True  # a code, a label or a clock time: "0401 GMT", "category 4", "the 90049 ZIP Code"
+        if unmarked and ("-" in text[max(0, start - 8) : end + 8]) and any(
+            m.start() <= start < m.end() for m in _SCORE_LIST.finditer(text, max(0, start - 60), min(len(text), end + 60))
+        ):
+            return True  # set scores: "4-6, 6-7 (4), 6-4"
         if unmarked and _DIAL_BEFORE.search(text, max(0, start - 30), start) and not re.match(r"\s+[a-z]", after):
             return True  # a number to call: "contact police on 101", "call 911" (not "call 10 witnesses")
         if unmarked and re.fullmatch(r"21\d{2}", num) and _FUTURE_YEAR.search(before):

@@ -1107,6 +1107,7 @@ def test_according_to_a_named_document_names_its_owner(text, expected):
     [
         ('Chelsea boss Enzo Maresca was left frustrated. "We deserved a point," the Italian told Sky Sports.', "Enzo Maresca"),
         ('Arsenal beat Lyon. Coach Marc Petit was pleased. "We were sharp," the Frenchman said.', "Marc Petit"),
+        ('Jannik Sinner lost to Carlos Alcaraz. Sinner, the world No. 1, was gracious. "He deserved it," the Italian said.', "Jannik Sinner"),
     ],
 )
 def test_a_nationality_or_an_age_stands_for_the_person_named_before(text, speaker):

@@ -116,6 +116,7 @@ def _figures(text, published=None):
         ("At least 20 people drowned.", ("20 people", 20, None, "at_least", "people", "killed")),
         ("Gunmen abducted 40 students.", ("40 students", 40, None, "exact", "students", "count")),  # no arrest
         ("Roughly 2,000 troops were deployed.", ("2,000 troops", 2000, None, "approximately", "troops", "count")),  # a sentence's first word
+        ("Voters aged 18-24, 25-34 backed him.", ("18-24", 18, 24, "range", None, "count")),  # age brackets are no set scores
         ("Unemployment rose 0.3 percentage points.", ("0.3 percentage points", 0.3, None, "exact", "percentage points", "percent_change")),
         ("Inflation eased to 2.1 pc in May.", ("2.1 pc", 2.1, None, "exact", "percent", "count")),
         ("Around a quarter of a million people marched.", ("a quarter of a million people", 250000, None, "approximately", "people", "count")),
@@ -158,6 +159,7 @@ def test_figure_values_units_and_categories(text, expected):
         "Seas could rise sharply by 2120, scientists warn.",
         "He was on flight 370 that night.",
         "Bloomberg was seeking a third term.",
+        "Alcaraz beat Sinner 4-6, 6-7 (4), 6-4, 7-6 (3), 7-6 (10-2).",
         "A third, Leonard Hsu, denied any wrongdoing.",
         "Anyone with information should contact police on 101.",
         "In an emergency, call 911.",
