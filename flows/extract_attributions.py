@@ -1074,6 +1074,8 @@ def _near(text: str, previous_end: int, start: int) -> bool:
 _QUOTE_COLUMN, _CLAIM_COLUMN = column_names(QuoteSchema), column_names(ClaimSchema)
 
 
+#: A kin word right before a name, which says the person's gender: "her son, Javier Lopez".
+_KIN_BEFORE = re.compile(r"\b(" + "|".join(lexicon.KIN_GENDER) + r")\s*,?\s*$", re.IGNORECASE)
 #: The comma before a company's legal form: "Acme Robotics, Inc.", "Wells Fargo & Co." stay one name.
 _COMPANY_COMMA = re.compile(r",(\s+(?:Inc|Ltd|LLC|Corp|Co|plc|PLC|AG|GmbH|S\.A|N\.V|L\.P|LLP)\b)")
 
@@ -1094,6 +1096,8 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
             claim.source = resolved
             if resolved:
                 history.add(claim.mention_at, resolved, speaker_kind(resolved))
+                if (kin := _KIN_BEFORE.search(masked, max(0, claim.mention_at - 30), claim.mention_at)) is not None:
+                    history.note_gender(resolved, lexicon.KIN_GENDER[kin.group(1).lower()])  # "her son, Javier Lopez": first, the surest
                 self_reference = _SELF_REFERENCE.match(text, claim.start)  # "Clinton said she was ready"
                 if self_reference and speaker_kind(resolved) == "person":
                     history.note_gender(resolved, lexicon.PRONOUN_GENDER[self_reference.group(1).lower()])

@@ -252,6 +252,11 @@ PRONOUNS_GROUP = {"it", "they", "we", "i"}
 #: A pronoun resolves to the latest speaker the article has not called by the other one.
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+#: Kin words before a name: "her son, Javier Lopez", "his widow Ana".
+KIN_GENDER = {
+    "son": "m", "husband": "m", "father": "m", "brother": "m", "nephew": "m", "grandson": "m", "uncle": "m", "widower": "m",
+    "daughter": "f", "wife": "f", "mother": "f", "sister": "f", "niece": "f", "granddaughter": "f", "aunt": "f", "widow": "f",
+}
 DETERMINERS = {"both", "these", "those", "all", "each", "the", "a", "an", "its", "his", "her", "their", "our", "some", "several", "many", "two", "three", "members"}
 #: Titles and roles stripped from a person's name ("Lieutenant Colonel Hassan Abdul Ghani" -> "Hassan Abdul Ghani").
 TITLES = {

@@ -1077,6 +1077,11 @@ def test_an_acronym_that_spells_a_stop_word_is_a_name():
             'Chris Christie spoke first. On Wednesday New Jersey voters cheered. "We will win," he said.',
             "Chris Christie",
         ),
+        (  # a kin word says the gender: "her son" is no "she"
+            "Maria Lopez, a surgeon, died on Saturday. Her death was confirmed by her son, Javier Lopez, who said she had been ill. "
+            'Dr. Lopez performed 4,000 operations. In a 2015 interview, she recalled being told that "surgery is no place for a woman."',
+            "Maria Lopez",
+        ),
         (  # "St. Louis" is a place in a sentence, not a subject
             'Ken Bone said the debate was "tense." Bone, who asked about energy during the debate in St. Louis, was calm. He said it was "fun."',
             "Ken Bone",
