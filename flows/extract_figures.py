@@ -253,6 +253,8 @@ _ORDINAL_USE_AFTER = re.compile(
 )
 
 
+#: A part of a group: "of the hostages", "of its 40 members" is not (another number counts there).
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|its|their|his|her|these|those)\s+(?:[a-z]+\s+(?=[a-z]+\s+(?:were|are|was|is|had|have|has|died|remain)\b))?(?P<noun>[a-z]+)\b")
 _BASIS_POINTS_AFTER = re.compile(r"\s+(?:basis|percentage)\s+points?\b", re.IGNORECASE)
 #: A temperature's scale right after its number: "45.6C" (glued), "30°C", "104 °F".
 _DEGREES_AFTER = re.compile(r"(?:\s?[°º]\s?|(?<=\d))([CF])\b(?![’'.-]\w)")
@@ -268,6 +270,9 @@ def _unit_after(text: str, end: int, limit: int) -> tuple[str | None, int]:
     degrees = _DEGREES_AFTER.match(text, end, limit)
     if degrees:  # "45.6C", "30°C", "104 °F": a temperature
         return f"°{degrees.group(1)}", degrees.end()
+    partitive = _PARTITIVE_AFTER.match(text, end, limit)
+    if partitive and _is_counted_noun(partitive.group("noun")):  # "Two of the hostages were freed"
+        return partitive.group("noun"), partitive.end("noun")
     basis_points = _BASIS_POINTS_AFTER.match(text, end, limit)
     if basis_points:  # "15 basis points", "0.3 percentage points": one unit of two words
         return f"{basis_points.group(0).split()[0].lower()} points", basis_points.end()

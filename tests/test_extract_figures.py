@@ -117,6 +117,7 @@ def _figures(text, published=None):
         ("Gunmen abducted 40 students.", ("40 students", 40, None, "exact", "students", "count")),  # no arrest
         ("Roughly 2,000 troops were deployed.", ("2,000 troops", 2000, None, "approximately", "troops", "count")),  # a sentence's first word
         ("Voters aged 18-24, 25-34 backed him.", ("18-24", 18, 24, "range", None, "count")),  # age brackets are no set scores
+        ("Two of the hostages were freed.", ("Two of the hostages", 2, None, "exact", "hostages", "released")),  # a part of a group
         ("Unemployment rose 0.3 percentage points.", ("0.3 percentage points", 0.3, None, "exact", "percentage points", "percent_change")),
         ("Inflation eased to 2.1 pc in May.", ("2.1 pc", 2.1, None, "exact", "percent", "count")),
         ("Around a quarter of a million people marched.", ("a quarter of a million people", 250000, None, "approximately", "people", "count")),
