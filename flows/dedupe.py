@@ -10,6 +10,9 @@ no quotes, claims or figures.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import numpy as np
 import polars as pl
 
@@ -33,13 +36,20 @@ _MIN_SHINGLES = MIN_WORDS - SHINGLE_WORDS + 1
 _CANDIDATE_SIMILARITY = 0.5
 
 
-def mark_duplicates(articles: pl.DataFrame, features: pl.DataFrame | None = None) -> pl.DataFrame:
+#: Rows of ``articles`` in, their texts out: lets a caller keep texts on disk until a near copy needs them.
+TextLoader = Callable[[pl.DataFrame], list[str]]
+
+
+def mark_duplicates(articles: pl.DataFrame, bands: pl.Series | None = None, texts: TextLoader | None = None) -> pl.DataFrame:
     """Exact copies get their own id and point ``duplicate_of`` at the first; then near copies.
 
-    ``features`` (``ArticleFeaturesSchema``, computed with each batch) supplies the MinHash signatures;
-    without it they are computed here.
+    ``bands`` are the rows' LSH band keys (``lsh_bands`` of the MinHash signatures computed with each
+    batch); without them they are computed here. ``texts`` loads the texts of candidate near copies
+    where ``articles`` holds no text column.
     """
-    ordered = articles.sort(ArticleSchema.source_path, ArticleSchema.source_id)
+    if bands is None:
+        bands = lsh_bands(minhash_signatures(articles))
+    ordered = articles.with_columns(bands.alias(_BANDS)).sort(ArticleSchema.source_path, ArticleSchema.source_id)
     first_seen = pl.col(ArticleSchema.article_id).cum_count().over(ArticleSchema.article_id) == 1
     exact = ordered.with_columns(
         pl.when(first_seen).then(None).otherwise(pl.col(ArticleSchema.article_id)).alias(ArticleSchema.duplicate_of),
@@ -53,34 +63,56 @@ def mark_duplicates(articles: pl.DataFrame, features: pl.DataFrame | None = None
         )
         .alias(ArticleSchema.article_id)
     )
-    if features is None:
-        signatures = minhash_signatures(exact)
-    else:
-        key = ArticleFeaturesSchema.content_sha256
-        signatures = exact.select(key).join(features.select(key, ArticleFeaturesSchema.minhash), on=key, how="left", maintain_order="left")[ArticleFeaturesSchema.minhash]
-    return mark_near_duplicates(exact, signatures)
+    return mark_near_duplicates(exact.drop(_BANDS), exact[_BANDS], texts)
 
 
-def _band_collisions(signatures: pl.Series, rows: list[int]) -> list[tuple[int, list[int]]]:
-    """(row, earlier rows sharing an LSH band with it), for the given rows that have any, in row order.
+#: A temporary column: the rows' band keys travel with them through the sort.
+_BANDS = "__lsh_bands"
+#: Odd 64-bit multipliers that mix a band's values into one key (fixed: keys are compared across batches).
+_MIXERS = np.random.default_rng(_SEED).integers(1, 2**63, size=_NUM_PERM, dtype=np.uint64) | np.uint64(1)
 
-    The bands are those ``datasketch.MinHashLSH`` uses at the candidate threshold, found all at once:
-    a table lookup per article and band would cost more than the comparisons it saves.
-    """
+
+@functools.cache
+def _hashranges() -> list[tuple[int, int]]:
+    """The bands ``datasketch.MinHashLSH`` uses at the candidate threshold (25 bands of 5 values)."""
     from datasketch import MinHashLSH
 
+    return list(MinHashLSH(threshold=_CANDIDATE_SIMILARITY, num_perm=_NUM_PERM).hashranges)
+
+
+def lsh_bands(signatures: pl.Series) -> pl.Series:
+    """Each signature's LSH band keys, each band's values mixed into one 64-bit key; null where the signature is.
+
+    A run keeps these, not the signatures: 25 keys per article, not 128 values. Two different bands may
+    share a key by chance; that only adds a candidate, which the exact Jaccard check rejects.
+    """
+    ranges = _hashranges()
+    present = signatures.is_not_null()
+    matrix = signatures.fill_null(pl.lit([0] * _NUM_PERM, pl.List(pl.UInt32))).list.to_array(_NUM_PERM).to_numpy().astype(np.uint64)
+    matrix = matrix.reshape(len(signatures), _NUM_PERM)
+    with np.errstate(over="ignore"):
+        mixed = matrix * _MIXERS
+        mixed ^= mixed >> np.uint64(29)
+        keys = np.stack([np.bitwise_xor.reduce(mixed[:, start:end] * _MIXERS[start:end][::-1], axis=1) for start, end in ranges], axis=1)
+    column = pl.Series(_BANDS, keys.reshape(len(signatures), len(ranges)), dtype=pl.Array(pl.UInt64, len(ranges)))
+    return pl.select(pl.when(present.alias("p")).then(column)).to_series().alias(_BANDS)
+
+
+def _band_collisions(bands: pl.Series, rows: list[int]) -> list[tuple[int, list[int]]]:
+    """(row, earlier rows sharing an LSH band key with it), for the given rows that have any, in row order.
+
+    Found all at once: a table lookup per article and band would cost more than the comparisons it saves.
+    """
     if not rows:
         return []
-    lsh = MinHashLSH(threshold=_CANDIDATE_SIMILARITY, num_perm=_NUM_PERM)
-    matrix = signatures.gather(rows).list.to_array(_NUM_PERM).to_numpy().astype(np.uint32, copy=False)
-    buckets = []
-    for band, (start, end) in enumerate(lsh.hashranges):
-        keys = np.ascontiguousarray(matrix[:, start:end]).view(np.dtype((np.void, 4 * (end - start)))).ravel()
-        _, bucket = np.unique(keys, return_inverse=True)
-        buckets.append(pl.DataFrame({"row": np.asarray(rows), "band": band, "bucket": bucket.ravel()}))
-    members = pl.concat(buckets)
+    keys = bands.gather(rows).to_numpy()
+    members = pl.DataFrame({
+        "row": np.repeat(np.asarray(rows), keys.shape[1]),
+        "band": np.tile(np.arange(keys.shape[1]), len(rows)),
+        "key": keys.ravel(),
+    })
     pairs = (
-        members.join(members, on=["band", "bucket"], suffix="_earlier")
+        members.join(members, on=["band", "key"], suffix="_earlier")
         .filter(pl.col("row_earlier") < pl.col("row"))
         .group_by("row")
         .agg(pl.col("row_earlier").unique().sort())
@@ -131,30 +163,33 @@ def minhash_signatures(articles: pl.DataFrame) -> pl.Series:
     return pl.Series(ArticleFeaturesSchema.minhash, signatures, dtype=pl.List(pl.UInt32))
 
 
-def mark_near_duplicates(articles: pl.DataFrame, signatures: pl.Series) -> pl.DataFrame:
+def mark_near_duplicates(articles: pl.DataFrame, bands: pl.Series, texts: TextLoader | None = None) -> pl.DataFrame:
     """Set ``duplicate_of`` for lightly edited copies of an earlier article (row order = priority).
 
-    ``signatures`` are the rows' MinHash signatures. An article is compared with the earlier originals
-    whose signature shares an LSH band with its own (datasketch's banding for the candidate threshold),
-    and is a copy of the first whose shingles' exact Jaccard similarity reaches the threshold; shingles
-    are hashed only for the few articles that have candidates.
+    ``bands`` are the rows' LSH band keys. An article is compared with the earlier originals that share
+    a band key with it, and is a copy of the first whose shingles' exact Jaccard similarity reaches the
+    threshold; shingles are hashed only for the few articles that have candidates.
     """
     ids = articles[ArticleSchema.article_id].to_list()
     duplicate_of = articles[ArticleSchema.duplicate_of].to_list()
-    eligible = (signatures.is_not_null() & articles[ArticleSchema.duplicate_of].is_null()).arg_true().to_list()
-    shingles: dict[int, set[int]] = {}
+    eligible = (bands.is_not_null() & articles[ArticleSchema.duplicate_of].is_null()).arg_true().to_list()
+    collisions = _band_collisions(bands, eligible)
+    candidates = sorted({index for index, earlier in collisions for index in (index, *earlier)})
+    rows = articles[candidates] if candidates else articles.clear()
+    loaded = rows[ArticleSchema.text].to_list() if texts is None else texts(rows)
+    # all candidates' shingles at once, as sorted 32-bit arrays (a set of Python ints costs 10x the memory)
+    hashed = shingle_hashes(pl.DataFrame({ArticleSchema.text: loaded}, schema={ArticleSchema.text: pl.String}))
+    del loaded
+    shingles = {index: np.sort(values.astype(np.uint32)) for index, values in zip(candidates, hashed, strict=True)}
+    del hashed
 
-    def shingles_of(index: int) -> set[int]:
-        if index not in shingles:
-            shingles[index] = set(shingle_hashes(articles.slice(index, 1))[0].tolist())
-        return shingles[index]
+    def similar(a: np.ndarray, b: np.ndarray) -> bool:
+        shared = np.intersect1d(a, b, assume_unique=True).size
+        return shared / (a.size + b.size - shared) >= NEAR_DUPLICATE_SIMILARITY
 
     original = dict.fromkeys(eligible, True)  # in row order; an article found to be a copy stops being a candidate
-    for index, earlier in _band_collisions(signatures, eligible):
-        confirmed = [
-            other for other in earlier
-            if original[other] and len(shingles_of(index) & shingles_of(other)) / len(shingles_of(index) | shingles_of(other)) >= NEAR_DUPLICATE_SIMILARITY
-        ]
+    for index, earlier in collisions:
+        confirmed = [other for other in earlier if original[other] and similar(shingles[index], shingles[other])]
         if confirmed:
             duplicate_of[index] = ids[confirmed[0]]
             original[index] = False

@@ -65,14 +65,37 @@ def write_text_atomically(path: Path, content: str) -> Path:
     return _replace_atomically(path, lambda tmp: tmp.write_text(content, encoding="utf-8"))
 
 
-def read_table(path: Path, schema: type[pa.DataFrameModel] | None = None) -> pl.DataFrame:
-    """Read one Parquet table; with a schema, missing files read as an empty typed table."""
+def read_table(path: Path, schema: type[pa.DataFrameModel] | None = None, columns: list[str] | None = None) -> pl.DataFrame:
+    """Read one Parquet table (or some of its columns); with a schema, missing files read as an empty typed table."""
     if not path.exists():
         if schema is not None:
-            return schema.empty()
+            empty = schema.empty()
+            return empty.select(columns) if columns else empty
         msg = f"table not found: {path}"
         raise FileNotFoundError(msg)
-    return pl.read_parquet(path)
+    return pl.read_parquet(path, columns=columns)
+
+
+def sync_tree(folder: Path) -> None:
+    """Make every file under ``folder`` durable: one syncfs of its filesystem where Linux offers it (a
+    run writes hundreds of by-date parts; an fsync each costs more than the writes), else an fsync per
+    file and folder."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    syncfs = getattr(libc, "syncfs", None)
+    if syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for path in sorted(folder.rglob("*"), key=lambda p: -len(p.parts)):  # files before their folders
+        if path.is_dir():
+            fsync_dir(path)
+        else:
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+    fsync_dir(folder)
 
 
 def fsync_dir(path: Path) -> None:

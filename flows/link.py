@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import polars as pl
@@ -161,18 +164,42 @@ def english_stop_words() -> list[str]:
     return sorted(module.ENGLISH_STOP_WORDS)
 
 
+def term_frequencies(terms: pl.Series) -> pl.DataFrame:
+    """How many rows hold each term (a row's terms are distinct): the document frequencies, for one share
+    of a run; shares add up (``StoryWeights.from_frequencies`` sums them)."""
+    flat = terms.explode(empty_as_null=False).drop_nulls()
+    return flat.value_counts(name="df").rename({flat.name: "term"}).cast({"df": pl.Int64})
+
+
+@dataclass(frozen=True)
+class StoryWeights:
+    """A run's story vocabulary (sorted term hashes) and each term's IDF, as scikit-learn's TfidfVectorizer
+    computes it (smoothed): what turns an article's term counts into its TF-IDF row."""
+
+    vocabulary: np.ndarray
+    idf: np.ndarray
+
+    @classmethod
+    def from_frequencies(cls, frequencies: pl.DataFrame, documents: int) -> StoryWeights:
+        summed = frequencies.group_by("term").agg(pl.col("df").sum()).sort("term")
+        df = summed["df"].to_numpy().astype(np.float64)
+        return cls(summed["term"].to_numpy(), np.log((1.0 + documents) / (1.0 + df)) + 1.0)
+
+    def vectors(self, terms: pl.Series, term_counts: pl.Series) -> csr_matrix:
+        """Unit-length TF-IDF rows (sublinear tf), in the vocabulary's column order."""
+        lengths = terms.list.len().to_numpy().astype(np.int64)
+        indices = np.searchsorted(self.vocabulary, terms.explode(empty_as_null=False).to_numpy())
+        weights = 1.0 + np.log(term_counts.explode(empty_as_null=False).to_numpy().astype(np.float64))
+        weights *= self.idf[indices]
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        shape = (len(lengths), max(len(self.vocabulary), 1))
+        return csr_matrix((_unit_rows(weights.astype(np.float32), lengths), indices, indptr), shape=shape)
+
+
 def story_vectors(terms: pl.Series, term_counts: pl.Series) -> csr_matrix:
     """TF-IDF rows as scikit-learn's TfidfVectorizer makes them (sublinear tf, smoothed idf, unit length),
-    with the vocabulary and document frequencies of this run's articles."""
-    lengths = terms.list.len().to_numpy().astype(np.int64)
-    flat = terms.explode(empty_as_null=False)
-    indices = (flat.rank("dense") - 1).to_numpy().astype(np.int64)  # np.unique's inverse, 3x faster
-    vocabulary_size = int(indices.max()) + 1 if len(indices) else 0
-    weights = 1.0 + np.log(term_counts.explode(empty_as_null=False).to_numpy().astype(np.float64))
-    document_frequency = np.bincount(indices, minlength=vocabulary_size)
-    weights *= np.log((1.0 + len(lengths)) / (1.0 + document_frequency[indices])) + 1.0
-    indptr = np.concatenate([[0], np.cumsum(lengths)])
-    return csr_matrix((_unit_rows(weights.astype(np.float32), lengths), indices, indptr), shape=(len(lengths), max(vocabulary_size, 1)))
+    with the vocabulary and document frequencies of these rows."""
+    return StoryWeights.from_frequencies(term_frequencies(terms), len(terms)).vectors(terms, term_counts)
 
 
 def _unit_rows(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -184,31 +211,111 @@ def _unit_rows(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     return (values / norms[rows]).astype(np.float32)
 
 
-def _story_edges(vectors: csr_matrix, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    # rows are in date order, undated last: a block of rows is compared only with the later rows
-    # it could link to (published within the window, or undated), not with the whole run
-    n = vectors.shape[0]
+def day_numbers(published_at: pl.Expr) -> pl.Expr:
+    """Days since 1970 as a float (null when undated): the time axis of story windows."""
+    return published_at.dt.epoch("s").cast(pl.Float64) / 86400.0
+
+
+#: Rows of ``days`` (start, stop) in, their TF-IDF rows out.
+VectorLoader = Callable[[int, int], csr_matrix]
+
+
+def story_components(days: np.ndarray, vectors_of: VectorLoader) -> np.ndarray:
+    """A component label per row of ``days`` (rows in date order, undated last): rows are linked when their
+    TF-IDF cosine reaches STORY_SIMILARITY and they are published within STORY_WINDOW_DAYS (or either is undated).
+
+    Rows are asked of ``vectors_of`` a calendar day at a time, and only the days a window spans are held
+    with the undated rows, so a run need not hold every article's vector at once.
+    """
+    n = len(days)
     undated_from = int(np.searchsorted(np.isnan(days), True))
+    keys = np.floor(days[:undated_from]).astype(np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if undated_from else np.zeros(0, dtype=np.int64)
+    spans = list(zip(starts.tolist(), [*starts[1:].tolist(), undated_from][: len(starts)], strict=True))
+    undated = _Held(vectors_of(undated_from, n), undated_from) if undated_from < n else None
+    reach = math.ceil(STORY_WINDOW_DAYS)
+    held: dict[int, _Held] = {}
+    linked = _Edges(n)
+    for first, (start, _) in enumerate(spans):
+        last = first
+        while last + 1 < len(spans) and keys[spans[last + 1][0]] <= keys[start] + reach:
+            last += 1
+        held = {i: held[i] if i in held else _Held(vectors_of(*spans[i]), spans[i][0]) for i in range(first, last + 1)}
+        window = [held[i] for i in range(first, last + 1)] + ([undated] if undated is not None else [])
+        linked.add(*_similar_pairs(held[first], window, days))
+    if undated is not None:
+        linked.add(*_similar_pairs(undated, [undated], days))
+    return linked.components()
 
-    def block_edges(start: int) -> tuple[np.ndarray, np.ndarray]:
-        stop = min(start + _BLOCK_ROWS, n)
-        if stop <= undated_from:
-            reach = int(np.searchsorted(days[:undated_from], days[stop - 1] + STORY_WINDOW_DAYS, side="right"))
-            candidates = np.concatenate([np.arange(start, reach), np.arange(max(reach, undated_from), n)])
-        else:
-            candidates = np.arange(start, n)
-        block = (vectors[start:stop] @ vectors[candidates].T).tocoo()
-        found = candidates[block.col]
-        keep = (block.data >= STORY_SIMILARITY) & (found > block.row + start)
-        return block.row[keep] + start, found[keep]
 
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # scipy's sparse product releases the GIL
-        edges = list(pool.map(block_edges, range(0, n, _BLOCK_ROWS)))
-    row_idx = np.concatenate([rows for rows, _ in edges]) if edges else np.array([], dtype=np.int64)
-    col_idx = np.concatenate([cols for _, cols in edges]) if edges else np.array([], dtype=np.int64)
-    apart = np.abs(days[row_idx] - days[col_idx])
-    near = np.isnan(apart) | (apart <= STORY_WINDOW_DAYS)
-    return row_idx[near], col_idx[near]
+class _Held(NamedTuple):
+    """TF-IDF rows of consecutive positions, from position ``first`` on."""
+
+    vectors: csr_matrix
+    first: int
+
+
+def _similar_pairs(rows: _Held, candidates: list[_Held], days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(row, candidate) positions of pairs similar enough and close enough in time, each pair once
+    (the candidate after the row). A block of rows is compared with the candidates from its first row
+    up to the last one its window reaches, not with every candidate held."""
+
+    count = rows.vectors.shape[0]
+    workers = os.cpu_count() or 1
+    size = max(1, min(_BLOCK_ROWS, math.ceil(count / workers)))  # a day's rows in as many blocks as cores, at least
+
+    def block_pairs(start: int) -> tuple[np.ndarray, np.ndarray]:
+        stop = min(start + size, count)
+        block = rows.vectors[start:stop]
+        first_row, last_day = rows.first + start, days[rows.first + stop - 1]
+        found_rows, found_cols = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+        for other in candidates:
+            low, high = max(0, first_row - other.first), other.vectors.shape[0]
+            if not np.isnan(last_day) and not np.isnan(days[other.first]):
+                high = int(np.searchsorted(days[other.first:other.first + high], last_day + STORY_WINDOW_DAYS, side="right"))
+            if low >= high:
+                continue
+            product = (block @ other.vectors[low:high].T).tocoo()
+            row, found = product.row.astype(np.int64) + first_row, product.col.astype(np.int64) + other.first + low
+            keep = (product.data >= STORY_SIMILARITY) & (found > row)
+            row, found = row[keep], found[keep]
+            apart = np.abs(days[row] - days[found])
+            near = np.isnan(apart) | (apart <= STORY_WINDOW_DAYS)
+            found_rows.append(row[near])
+            found_cols.append(found[near])
+        return np.concatenate(found_rows), np.concatenate(found_cols)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:  # scipy's sparse product releases the GIL
+        pairs = list(pool.map(block_pairs, range(0, count, size)))
+    empty = np.zeros(0, dtype=np.int64)
+    return np.concatenate([r for r, _ in pairs] or [empty]), np.concatenate([c for _, c in pairs] or [empty])
+
+
+class _Edges:
+    """Links between n nodes, kept no bigger than the forest they imply: once there are more links than
+    nodes, they are replaced by one link from each node to its component's first node."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.rows: list[np.ndarray] = []
+        self.cols: list[np.ndarray] = []
+        self.count = 0
+
+    def add(self, rows: np.ndarray, cols: np.ndarray) -> None:
+        self.rows.append(rows)
+        self.cols.append(cols)
+        self.count += len(rows)
+        if self.count > 2 * self.n:
+            labels = self.components()  # numbered 0..k-1
+            roots = np.unique(labels, return_index=True)[1][labels]
+            nodes = np.arange(self.n)
+            keep = nodes != roots
+            self.rows, self.cols = [nodes[keep]], [roots[keep]]
+            self.count = int(keep.sum())
+
+    def components(self) -> np.ndarray:
+        empty = np.zeros(0, dtype=np.int64)
+        return _components(self.n, np.concatenate(self.rows or [empty]), np.concatenate(self.cols or [empty]))
 
 
 def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None) -> pl.DataFrame:
@@ -221,21 +328,26 @@ def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None)
         return articles.with_columns(pl.lit(None, pl.String).alias(ArticleSchema.story_id))
     # ids, times and texts' keys only: the articles themselves (their text) are not sorted and sorted back
     needed = [ArticleSchema.article_id, ArticleSchema.published_at, ArticleSchema.text if features is None else ArticleFeaturesSchema.content_sha256]
-    ordered = articles.select(needed).with_row_index("__input").sort(
-        ArticleSchema.published_at, ArticleSchema.article_id, nulls_last=True
-    )
+    ordered = story_order(articles.select(needed).with_row_index("__input"))
     if features is None:
         terms = story_terms(ordered[ArticleSchema.text])
     else:
         key = ArticleFeaturesSchema.content_sha256
         terms = ordered.select(key).join(features, on=key, how="left", maintain_order="left")
-    days = (ordered[ArticleSchema.published_at].dt.epoch("s").cast(pl.Float64) / 86400.0).to_numpy()
     vectors = story_vectors(terms[ArticleFeaturesSchema.terms], terms[ArticleFeaturesSchema.term_counts])
-    rows, cols = _story_edges(vectors, np.asarray(days, dtype=np.float64))
-    labels = _components(ordered.height, rows, cols)
-    story = _anchored_ids(labels, ordered, ArticleSchema.article_id, "story")
-    in_input_order = ordered.select("__input", story.alias(ArticleSchema.story_id)).sort("__input")
+    labels = story_components(ordered.select(day_numbers(pl.col(ArticleSchema.published_at))).to_series().to_numpy(), lambda start, stop: vectors[start:stop])
+    in_input_order = ordered.select("__input", story_ids(ordered, labels)).sort("__input")
     return articles.with_columns(in_input_order[ArticleSchema.story_id])
+
+
+def story_order(articles: pl.DataFrame) -> pl.DataFrame:
+    """Articles in the order stories are found and anchored: by publication time (undated last), then id."""
+    return articles.sort(ArticleSchema.published_at, ArticleSchema.article_id, nulls_last=True)
+
+
+def story_ids(ordered: pl.DataFrame, labels: np.ndarray) -> pl.Series:
+    """``story_id`` per row of ``story_order``'s frame, anchored on each story's first article."""
+    return _anchored_ids(labels, ordered, ArticleSchema.article_id, "story").alias(ArticleSchema.story_id)
 
 
 # -- quotes and claims -------------------------------------------------------
@@ -537,9 +649,17 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
 
 def link_tables(tables: dict[str, pl.DataFrame], features: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
     """Add story, quote-group and claim-group columns and the figure_comparisons table."""
-    linked = dict(tables)
     articles = assign_stories(tables["articles"].drop(ArticleSchema.story_id, strict=False), features)
-    linked["articles"] = articles
+    return link_within_stories({**tables, "articles": articles})
+
+
+def link_within_stories(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Quote and claim groups and figure comparisons, for articles whose ``story_id`` is set.
+
+    Nothing here links two stories, so any set of whole stories can be linked on its own.
+    """
+    linked = dict(tables)
+    articles = tables["articles"]
     # independent of each other; much of each runs in polars, rapidfuzz and numpy, outside the GIL
     with ThreadPoolExecutor(max_workers=3) as pool:
         claims = pool.submit(group_claims, tables["claims"], articles)

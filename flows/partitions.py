@@ -26,7 +26,8 @@ PARTITION_KEY = "published_date"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 #: Tables with one published date per row (through their article).
 PARTITIONED_TABLES = ("articles", "quotes", "claims", "figures", "figure_comparisons")
-_PART_FILE = "part-0.parquet"
+#: A partition's files: one per bucket of the run that wrote rows to it (``flows.assemble``), numbered in row order.
+_PART_FILE = "part-{}.parquet"
 
 
 def _date_key(published_at: pl.Expr) -> pl.Expr:
@@ -34,12 +35,13 @@ def _date_key(published_at: pl.Expr) -> pl.Expr:
 
 
 def split_by_date(tables: dict[str, pl.DataFrame]) -> dict[str, dict[str, pl.DataFrame]]:
-    """table -> partition folder name -> rows, each frame in the table's own columns and order."""
+    """table -> partition folder name -> rows, each frame in the table's own columns and order (for the
+    partitioned tables among ``tables``, which holds ``articles`` too)."""
     article_keys = tables["articles"].select(
         ArticleSchema.article_id, _date_key(pl.col(ArticleSchema.published_at)).alias("__key")
     )
     split: dict[str, dict[str, pl.DataFrame]] = {}
-    for name in PARTITIONED_TABLES:
+    for name in (name for name in PARTITIONED_TABLES if name in tables):
         frame = tables[name]
         columns = frame.columns
         if name == "figure_comparisons":
@@ -55,8 +57,13 @@ def split_by_date(tables: dict[str, pl.DataFrame]) -> dict[str, dict[str, pl.Dat
     return split
 
 
-def part_path(root: Path, table: str, partition: str) -> Path:
-    return root / PARTITIONED_DIR / table / partition / _PART_FILE
+def part_path(root: Path, table: str, partition: str, part: int = 0) -> Path:
+    return root / PARTITIONED_DIR / table / partition / _PART_FILE.format(part)
+
+
+def _parts(folder: Path) -> list[Path]:
+    """A partition's part files, in row order."""
+    return sorted(folder.glob(_PART_FILE.format("*")), key=lambda path: int(path.stem.rpartition("-")[2]))
 
 
 def partition_mismatches(root: Path, tables: dict[str, pl.DataFrame]) -> list[tuple[str, str, str]]:
@@ -64,10 +71,10 @@ def partition_mismatches(root: Path, tables: dict[str, pl.DataFrame]) -> list[tu
     problems = []
     for name, expected in split_by_date(tables).items():
         folder = root / PARTITIONED_DIR / name
-        found = {path.parent.name: path for path in folder.glob(f"*/{_PART_FILE}")} if folder.is_dir() else {}
+        found = {path.name: _parts(path) for path in folder.iterdir() if _parts(path)} if folder.is_dir() else {}
         problems += [(name, key, "partition missing") for key in sorted(expected.keys() - found.keys())]
         problems += [(name, key, "partition has no rows in the flat table") for key in sorted(found.keys() - expected.keys())]
         for key in sorted(expected.keys() & found.keys()):
-            if not pl.read_parquet(found[key]).equals(expected[key]):
+            if not pl.concat([pl.read_parquet(path) for path in found[key]]).equals(expected[key]):
                 problems.append((name, key, "rows differ from the flat table"))
     return problems

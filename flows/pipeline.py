@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -24,16 +23,16 @@ from flows.ids import stable_id
 from flows.batches import Batch, describe, from_description, plan_batches
 from flows.ingest import discover_inputs
 from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
-from flows.partitions import PARTITIONED_DIR, part_path, split_by_date
-from flows.stages import ARTICLE_TABLES, BATCH_TABLES, code_version, combine_batches, write_batch
-from flows.validate import validate_tables
+from flows.assemble import TableWriter, assemble
+from flows.partitions import PARTITIONED_DIR
+from flows.stages import ARTICLE_TABLES, code_version, write_batch
 from flows.views import views_sql
 from schemas import TABLES, RunSchema
 
 
 #: Every newsfacts output folder holds it; the run history, and the mark of a folder newsfacts may replace.
 RUNS_FILE = "runs.parquet"
-#: What ``combine_batches`` returns: the tables a run with an unchanged batch set can take from the last one.
+#: The tables a run with an unchanged batch set can take from the last one.
 COMBINED_TABLES = (*ARTICLE_TABLES, "figure_comparisons")
 #: DuckDB views over the tables, written beside them.
 VIEWS_FILE = "views.sql"
@@ -90,48 +89,43 @@ def prune_cache(cache: Path, keep: set[str]) -> None:
 
 @task(name="validate-and-publish")
 def validate_and_publish_task(batch_dirs: list[str], output_dir: str, staging_dir: str, run: dict) -> dict:
-    """Combine batches, validate every table, then swap them into the output folder."""
+    """Link the batches across the run, validate every table, then swap them into the output folder."""
     logger = get_run_logger()
-    output = Path(output_dir)
+    output, staging = Path(output_dir), Path(staging_dir)
     run = {**run, "batch_set": stable_id(*sorted(Path(d).name for d in batch_dirs))}
-    tables = previous_combination(output, run["batch_set"])
-    run["combined_reused"] = tables is not None
-    if tables is None:
-        tables = combine_batches({name: read_table(Path(d) / f"{name}.parquet", schema) for name, schema in BATCH_TABLES.items()} for d in batch_dirs)
-    failures = validate_tables(tables)
-    if failures.height:
-        failures_path = write_table(failures, output / "validation_failures.parquet")
-        msg = f"{failures.height} validation failures; previous output kept; details in {failures_path}"
-        raise ValidationFailed(msg)
-    finished = datetime.now(timezone.utc)
-    run_row = pl.DataFrame(
-        [{**run, "finished_at": finished, **{name: frame.height for name, frame in tables.items()}, "validation": "passed"}],
-        schema=RunSchema.empty().schema,
-    )
-    previous_runs = output / RUNS_FILE
-    if previous_runs.exists():
-        run_row = pl.concat([read_table(previous_runs), run_row], how="diagonal_relaxed").select(run_row.columns)
-    tables["runs"] = run_row
-    publish(tables, output, Path(staging_dir), unchanged_from=output if run["combined_reused"] else None)
-    summary = {name: frame.height for name, frame in tables.items() if name != "runs"}
+    shutil.rmtree(staging, ignore_errors=True)
+    rows = previous_rows(output, run["batch_set"])
+    run["combined_reused"] = rows is not None and _link_published(output, staging, list(COMBINED_TABLES))
+    if run["combined_reused"]:
+        rejects = read_table(staging / "rejects.parquet", TABLES["rejects"])
+    else:
+        assembled = assemble([Path(d) for d in batch_dirs], staging, staging.with_name(f"{staging.name}-spill"))
+        if assembled.failures.height:
+            shutil.rmtree(staging, ignore_errors=True)
+            failures_path = write_table(assembled.failures, output / "validation_failures.parquet")
+            msg = f"{assembled.failures.height} validation failures; previous output kept; details in {failures_path}"
+            raise ValidationFailed(msg)
+        rows, rejects = assembled.rows, assembled.rejects
+    summary = {name: rows[name] for name in COMBINED_TABLES}
+    publish_run(run, summary, output, staging)
     logger.info("published %s to %s", summary, output)
-    _publish_artifacts(summary, tables["rejects"], run, output)
+    _publish_artifacts(summary, rejects, run, output)
     return summary
 
 
-def previous_combination(output: Path, batch_set: str) -> dict[str, pl.DataFrame] | None:
-    """The published tables, when the last run combined exactly these batch results (same bytes, same code):
-    combining and linking them again would give the same rows."""
+def previous_rows(output: Path, batch_set: str) -> dict[str, int] | None:
+    """Rows per table of the published tables, when the last run combined exactly these batch results
+    (same bytes, same code): combining and linking them again would give the same rows."""
     runs_path = output / RUNS_FILE
     if not runs_path.exists():
         return None
     last = read_table(runs_path).tail(1)
     if "batch_set" not in last.columns or last["batch_set"].to_list() != [batch_set]:
         return None
-    paths = {name: output / f"{name}.parquet" for name in COMBINED_TABLES}
-    if not all(path.exists() for path in paths.values()):
+    if not all((output / f"{name}.parquet").exists() for name in COMBINED_TABLES):
         return None
-    return {name: read_table(path, TABLES[name]) for name, path in paths.items()}
+    counts = last.select(COMBINED_TABLES).row(0, named=True)
+    return None if any(count is None for count in counts.values()) else counts
 
 
 def _publish_artifacts(summary: dict[str, int], rejects: pl.DataFrame, run: dict, output: Path) -> None:
@@ -155,24 +149,36 @@ def _publish_artifacts(summary: dict[str, int], rejects: pl.DataFrame, run: dict
     )
 
 
+def publish_run(run: dict, rows: dict[str, int], output: Path, staging: Path) -> None:
+    """Add this run to the run history in ``staging`` (whose tables are complete), then swap it in as
+    ``output`` in one atomic step."""
+    run_row = pl.DataFrame(
+        [{**run, "finished_at": datetime.now(timezone.utc), **rows, "validation": "passed"}],
+        schema=RunSchema.empty().schema,
+    )
+    previous_runs = output / RUNS_FILE
+    if previous_runs.exists():
+        run_row = pl.concat([read_table(previous_runs), run_row], how="diagonal_relaxed").select(run_row.columns)
+    write_table(run_row, staging / RUNS_FILE, TABLES["runs"])
+    write_text_durably(staging / VIEWS_FILE, views_sql())
+    swap_in_folder(staging, output, marker=RUNS_FILE)
+
+
 def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path, *, unchanged_from: Path | None = None) -> None:
-    """Write every table (flat, and by date) into ``staging``, then swap it in as ``output`` in one atomic step.
+    """Write tables already linked and validated (``runs`` among them) into ``staging``, flat and by date,
+    then swap it in as ``output`` in one atomic step.
 
     ``unchanged_from`` is a published folder holding these very tables (a re-run that reused them): its
     files are hard-linked into ``staging`` instead of written again, and only the run history is new.
     """
     shutil.rmtree(staging, ignore_errors=True)
-    if unchanged_from is not None and _link_published(unchanged_from, staging, [name for name in tables if name != "runs"]):
-        write_table(tables["runs"], staging / RUNS_FILE, TABLES["runs"])
-    else:
-        writes = [(frame, staging / f"{name}.parquet", TABLES[name]) for name, frame in tables.items()]
-        writes += [
-            (frame, part_path(staging, name, partition), TABLES[name])
-            for name, parts in split_by_date(tables).items()
-            for partition, frame in parts.items()
-        ]
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # compression and fsync release the GIL
-            list(pool.map(lambda write: write_table(*write), writes))
+    content = {name: frame for name, frame in tables.items() if name != "runs"}
+    if unchanged_from is None or not _link_published(unchanged_from, staging, list(content)):
+        writer = TableWriter(staging)
+        writer.write({name: content[name] for name in content if name != "rejects"})
+        writer.write({"rejects": content["rejects"]})
+        writer.close()
+    write_table(tables["runs"], staging / RUNS_FILE, TABLES["runs"])
     write_text_durably(staging / VIEWS_FILE, views_sql())
     swap_in_folder(staging, output, marker=RUNS_FILE)
 

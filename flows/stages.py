@@ -16,8 +16,8 @@ from flows.extract_attributions import extract_quotes_and_claims
 from flows.extract_figures import extract_figures
 from flows.batches import plan_batches
 from flows.ingest import InputFile, ingest_files
-from flows.link import link_tables, story_terms
-from flows.dedupe import mark_duplicates, minhash_signatures
+from flows.link import assign_stories, link_within_stories, story_terms
+from flows.dedupe import lsh_bands, mark_duplicates, minhash_signatures
 from flows.normalize import normalize_articles
 from flows.text import forget_structure
 from schemas import BATCH_ONLY_TABLES, TABLES, ArticleFeaturesSchema, ArticleSchema, ClaimSchema, FigureSchema, QuoteSchema, RejectSchema
@@ -101,8 +101,18 @@ def combine_batches(parts: Iterable[dict[str, pl.DataFrame]]) -> dict[str, pl.Da
     tables = {name: pl.concat(frames, how="vertical") if frames else BATCH_TABLES[name].empty() for name, frames in pieces.items()}
     del pieces  # the concatenated tables hold the batch frames now; nothing else does
     features = tables.pop("article_features").unique(ArticleFeaturesSchema.content_sha256, keep="first", maintain_order=True)
-    tables["articles"] = mark_duplicates(tables["articles"], features)
+    key = ArticleFeaturesSchema.content_sha256
+    signatures = tables["articles"].select(key).join(features.select(key, ArticleFeaturesSchema.minhash), on=key, how="left", maintain_order="left")
+    tables["articles"] = assign_stories(mark_duplicates(tables["articles"], lsh_bands(signatures[ArticleFeaturesSchema.minhash])), features)
+    tables["rejects"] = tables["rejects"].sort(RejectSchema.source_path, RejectSchema.record, nulls_last=False)
+    return link_stories(tables)
+
+
+def link_stories(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Given articles with ``duplicate_of`` and ``story_id`` set: one row per id, copies' rows out, rows in
+    a fixed order, then the links within stories. Works on any set of whole stories (``flows.assemble``)."""
     copies = tables["articles"].filter(pl.col(ArticleSchema.duplicate_of).is_not_null())[ArticleSchema.article_id]
+    tables = dict(tables)
     for name, id_column in _ID_COLUMNS.items():
         # an exact copy yields its original's rows again (same ids): keep one; a near copy's rows go
         tables[name] = (
@@ -111,8 +121,7 @@ def combine_batches(parts: Iterable[dict[str, pl.DataFrame]]) -> dict[str, pl.Da
             .filter(~pl.col("article_id").is_in(copies.implode()))
             .sort("article_id", "char_start", "char_end")
         )
-    tables["rejects"] = tables["rejects"].sort(RejectSchema.source_path, RejectSchema.record, nulls_last=False)
-    return link_tables(tables, features)
+    return link_within_stories(tables)
 
 
 def run_pipeline(files: list[InputFile], *, batch_size: int = 500) -> dict[str, pl.DataFrame]:

@@ -242,15 +242,17 @@ WORDS = "army rebels city hama aleppo killed displaced talks embassy leave vote 
     st.lists(
         st.tuples(
             st.lists(st.sampled_from(WORDS), min_size=3, max_size=12),
-            st.one_of(st.none(), st.integers(min_value=0, max_value=40)),
+            st.one_of(st.none(), st.integers(min_value=0, max_value=160).map(lambda quarter: quarter / 4)),
         ),
         min_size=2,
         max_size=30,
     )
 )
-def test_story_edges_equal_an_all_pairs_comparison(docs):
-    """Comparing each block only with rows in its date window finds exactly the all-pairs edges."""
+def test_story_components_equal_those_of_an_all_pairs_comparison(docs):
+    """Comparing each day only with the days its window reaches (and the undated) links exactly what
+    comparing every pair links: the same stories."""
     import numpy as np
+    from scipy.sparse.csgraph import connected_components
 
     from flows import link
 
@@ -258,21 +260,27 @@ def test_story_edges_equal_an_all_pairs_comparison(docs):
     texts = [" ".join(words) for words, _ in docs]
     days = np.array([np.nan if day is None else float(day) for _, day in docs])
     vectors = _story_vectors(texts)
+    asked = []
+
+    def vectors_of(start, stop):
+        asked.append((start, stop))
+        return vectors[start:stop]
+
     original = link._BLOCK_ROWS
     link._BLOCK_ROWS = 4  # several blocks even for a few documents
     try:
-        rows, cols = link._story_edges(vectors, days)
+        labels = link.story_components(days, vectors_of)
     finally:
         link._BLOCK_ROWS = original
     similarity = (vectors @ vectors.T).toarray()
-    expected = {
-        (i, j)
-        for i in range(len(texts))
-        for j in range(i + 1, len(texts))
-        if similarity[i, j] >= link.STORY_SIMILARITY
-        and (np.isnan(days[i]) or np.isnan(days[j]) or abs(days[i] - days[j]) <= link.STORY_WINDOW_DAYS)
-    }
-    assert set(zip(rows.tolist(), cols.tolist())) == expected
+    linked = (similarity >= link.STORY_SIMILARITY) & (
+        np.isnan(days[:, None]) | np.isnan(days[None, :]) | (np.abs(days[:, None] - days[None, :]) <= link.STORY_WINDOW_DAYS)
+    )
+    expected = connected_components(linked, directed=False)[1]
+    same = lambda labels: labels[:, None] == labels[None, :]  # noqa: E731
+    assert (same(labels) == same(expected)).all()
+    # each calendar day (and the undated) is asked for once
+    assert len(asked) == len(set(asked)) == len({np.floor(d) if not np.isnan(d) else None for d in days})
 
 
 def _story_vectors(texts):
