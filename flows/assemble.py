@@ -21,6 +21,7 @@ import functools
 import math
 import os
 import shutil
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ _BATCH, _ROW, _BUCKET, _DAY, _POSITION = "__batch", "__row", "__bucket", "__day"
 _UNDATED = -(2**40)
 #: Batches' term frequencies are summed every this many batches.
 _FREQUENCY_PARTS = 16
-#: Spilled rows are written once and read back once, soon after: uncompressed Arrow IPC, read memory-mapped.
+#: Spilled rows are written once and read back once, soon after: uncompressed Arrow IPC.
 _SPILL_OPTIONS = pa.ipc.IpcWriteOptions(compression=None)
 
 
@@ -85,11 +86,12 @@ def assemble(batch_dirs: list[Path], staging: Path, spill: Path, *, articles_per
         buckets = max(1, math.ceil(index.height / articles_per_bucket))
         index = index.with_columns(_bucket_of(pl.col(ArticleSchema.story_id), buckets))
         failures = [_split_articles(index)]
-        rejects = [_spill_batch(spilled, number, folder, index) for number, folder in enumerate(batch_dirs)]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # Parquet reads, joins and writes release the GIL
+            rejects = list(pool.map(lambda job: _spill_batch(spilled, *job, index), enumerate(batch_dirs)))
         del index
         for bucket in range(buckets):
             tables = link_stories(_bucket_tables(spilled, bucket))
-            failures.append(writer.offset_rows(validate_tables(tables)))
+            failures.append(_offset_rows(validate_tables(tables), dict(writer.rows)))
             writer.write(tables)
     except BaseException:
         writer.abandon()
@@ -107,23 +109,29 @@ def read_index(batch_dirs: list[Path], spilled: _Spill) -> tuple[pl.DataFrame, p
     """Every article's index columns and place (batch, row), in batch order; its LSH band keys; and the
     run's story weights. Each article's story terms go to ``spilled``, by day, for ``link_index``."""
     index, bands, frequencies = [], [], []
-    for number, folder in enumerate(batch_dirs):
-        articles = read_table(folder / "articles.parquet", ArticleSchema, columns=_INDEX_COLUMNS)
-        articles = articles.with_row_index(_ROW).with_columns(pl.lit(number, pl.UInt32).alias(_BATCH))
-        key = ArticleFeaturesSchema.content_sha256
-        features = articles.select(_BATCH, _ROW, key, _day_key()).join(
-            read_table(folder / "article_features.parquet", ArticleFeaturesSchema), on=key, how="left", maintain_order="left"
-        )
-        index.append(articles)
-        bands.append(lsh_bands(features[ArticleFeaturesSchema.minhash]))
-        frequencies.append(term_frequencies(features[ArticleFeaturesSchema.terms]))
-        if len(frequencies) >= _FREQUENCY_PARTS:  # summed as they come: a run's vocabulary, not its postings, stays
-            frequencies = [pl.concat(frequencies).group_by("term").agg(pl.col("df").sum())]
-        spilled.write("terms", number, features.select(_BATCH, _ROW, ArticleFeaturesSchema.terms, ArticleFeaturesSchema.term_counts, _DAY), _DAY)
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # Parquet reads and joins release the GIL
+        for articles, keys, counted in pool.map(lambda job: _index_batch(spilled, *job), enumerate(batch_dirs)):
+            index.append(articles)
+            bands.append(keys)
+            frequencies.append(counted)
+            if len(frequencies) >= _FREQUENCY_PARTS:  # summed as they come: a run's vocabulary, not its postings, stays
+                frequencies = [pl.concat(frequencies).group_by("term").agg(pl.col("df").sum())]
     empty = ArticleSchema.empty().select(_INDEX_COLUMNS).with_row_index(_ROW).with_columns(pl.lit(0, pl.UInt32).alias(_BATCH))
     index_frame = pl.concat(index) if index else empty
     weights = StoryWeights.from_frequencies(pl.concat(frequencies) if frequencies else term_frequencies(pl.Series([], dtype=pl.List(pl.UInt64))), index_frame.height)
     return index_frame, pl.concat(bands) if bands else lsh_bands(pl.Series([], dtype=pl.List(pl.UInt32))), weights
+
+
+def _index_batch(spilled: _Spill, number: int, folder: Path) -> tuple[pl.DataFrame, pl.Series, pl.DataFrame]:
+    """One batch's index rows, band keys and term frequencies; its story terms spilled by day."""
+    articles = read_table(folder / "articles.parquet", ArticleSchema, columns=_INDEX_COLUMNS)
+    articles = articles.with_row_index(_ROW).with_columns(pl.lit(number, pl.UInt32).alias(_BATCH))
+    key = ArticleFeaturesSchema.content_sha256
+    features = articles.select(_BATCH, _ROW, key, _day_key()).join(
+        read_table(folder / "article_features.parquet", ArticleFeaturesSchema), on=key, how="left", maintain_order="left"
+    )
+    spilled.write("terms", number, features.select(_BATCH, _ROW, ArticleFeaturesSchema.terms, ArticleFeaturesSchema.term_counts, _DAY), _DAY)
+    return articles, lsh_bands(features[ArticleFeaturesSchema.minhash]), term_frequencies(features[ArticleFeaturesSchema.terms])
 
 
 def link_index(index: pl.DataFrame, bands: pl.Series, weights: StoryWeights, spilled: _Spill, texts: TextLoader) -> pl.DataFrame:
@@ -170,6 +178,14 @@ def _bucket_of(story_id: pl.Expr, buckets: int) -> pl.Expr:
     return (story_id.str.slice(-8).str.to_integer(base=16) % buckets).fill_null(0).cast(pl.UInt32).alias(_BUCKET)
 
 
+def _offset_rows(failures: pl.DataFrame, offsets: dict[str, int]) -> pl.DataFrame:
+    """A bucket's failures with rows numbered as in the whole table (``offsets``: rows written before it)."""
+    before = pl.DataFrame({"table": list(offsets), "__offset": list(offsets.values())}, schema={"table": pl.String, "__offset": pl.Int64})
+    return failures.join(before, on="table", how="left", maintain_order="left").select(
+        *(pl.col("row") + pl.col("__offset").fill_null(0) if name == "row" else pl.col(name) for name in FAILURE_COLUMNS)
+    )
+
+
 def _split_articles(index: pl.DataFrame) -> pl.DataFrame:
     """Failures for article ids that land in two buckets (each bucket checks uniqueness only within itself)."""
     split = index.group_by(ArticleSchema.article_id).agg(pl.col(_BUCKET).n_unique()).filter(pl.col(_BUCKET) > 1)
@@ -188,7 +204,8 @@ class _Spill:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True)
-        self.groups: dict[str, list[tuple[Path, dict[int, tuple[int, int]]]]] = {}
+        self.lock = threading.Lock()
+        self.groups: dict[str, dict[int, tuple[Path, dict[int, tuple[int, int]]]]] = {}  # kind -> batch -> file, key -> batches
 
     def write(self, name: str, number: int, frame: pl.DataFrame, key: str) -> None:
         parts = sorted(frame.partition_by(key, as_dict=True, include_key=False, maintain_order=True).items())
@@ -209,11 +226,13 @@ class _Spill:
         finally:
             if writer is not None:
                 writer.close()
-        self.groups.setdefault(name, []).append((path, groups))
+        with self.lock:  # batches are spilled from several threads
+            self.groups.setdefault(name, {})[number] = (path, groups)
 
     def read(self, name: str, value: int) -> list[pl.DataFrame]:
         """Every batch's rows with this key, in batch order."""
-        return [_read_spilled(path, *groups[value]) for path, groups in self.groups.get(name, []) if value in groups]
+        files = self.groups.get(name, {})
+        return [_read_spilled(path, *groups[value]) for path, groups in (files[number] for number in sorted(files)) if value in groups]
 
 
 def _spill_batch(spilled: _Spill, number: int, folder: Path, index: pl.DataFrame) -> pl.DataFrame:
@@ -252,7 +271,7 @@ def _bucket_tables(spilled: _Spill, bucket: int) -> dict[str, pl.DataFrame]:
 
 
 def _read_spilled(path: Path, first: int, stop: int) -> pl.DataFrame:
-    with pa.memory_map(str(path)) as source:
+    with pa.OSFile(str(path)) as source:  # read, not mapped: mapped pages would count in RSS beside polars' copy
         reader = pa.ipc.open_file(source)
         return pl.from_arrow(pa.Table.from_batches([reader.get_batch(i) for i in range(first, stop)], schema=reader.schema))
 
@@ -275,13 +294,6 @@ class TableWriter:
         self.rows: dict[str, int] = {}
         self.parts: OrderedDict[tuple[str, str], pq.ParquetWriter] = OrderedDict()
         self.part_files: dict[tuple[str, str], int] = {}
-
-    def offset_rows(self, failures: pl.DataFrame) -> pl.DataFrame:
-        """Failures of the next bucket, with rows numbered as in the whole table."""
-        offsets = pl.DataFrame({"table": list(self.rows), "__offset": list(self.rows.values())}, schema={"table": pl.String, "__offset": pl.Int64})
-        return failures.join(offsets, on="table", how="left", maintain_order="left").select(
-            *(pl.col("row") + pl.col("__offset").fill_null(0) if name == "row" else pl.col(name) for name in FAILURE_COLUMNS)
-        )
 
     def write(self, tables: dict[str, pl.DataFrame]) -> None:
         self._append([(self._flat(name), name, frame) for name, frame in tables.items()])
