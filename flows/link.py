@@ -647,12 +647,6 @@ def compare_figures(figures: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFra
     return rows.sort(ArticleSchema.story_id, FigureComparisonSchema.comparison_id, ArticleSchema.published_at, ArticleSchema.article_id, "char_start", nulls_last=True).select(columns)
 
 
-def link_tables(tables: dict[str, pl.DataFrame], features: pl.DataFrame | None = None) -> dict[str, pl.DataFrame]:
-    """Add story, quote-group and claim-group columns and the figure_comparisons table."""
-    articles = assign_stories(tables["articles"].drop(ArticleSchema.story_id, strict=False), features)
-    return link_within_stories({**tables, "articles": articles})
-
-
 def link_within_stories(tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Quote and claim groups and figure comparisons, for articles whose ``story_id`` is set.
 
