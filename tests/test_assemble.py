@@ -106,3 +106,16 @@ def test_a_partition_continues_in_a_new_part_when_its_file_had_to_close(batch_di
     assert partition_mismatches(tmp_path / "staging", tables) == []
     parts = list((tmp_path / "staging" / "by_date" / "quotes").glob("*/part-1.parquet"))
     assert parts, "some partition was written in two parts"
+
+
+def test_a_run_whose_every_input_is_rejected_writes_empty_tables_and_its_rejects(tmp_path):
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "empty.txt").write_text("", encoding="utf-8")
+    folder = tmp_path / "batch"
+    write_batch(list(plan_batches(discover_inputs([inputs]), 10)[0].files), folder)
+    result, tables = _assembled([folder], tmp_path, per_bucket=1)
+    assert result.failures.is_empty()
+    assert result.rows == {"articles": 0, "quotes": 0, "claims": 0, "figures": 0, "figure_comparisons": 0, "rejects": 1}
+    assert tables["rejects"]["reason"].to_list() == ["empty"]
+    assert partition_mismatches(tmp_path / "staging", tables) == []
