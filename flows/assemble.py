@@ -116,8 +116,9 @@ def read_index(batch_dirs: list[Path], spilled: _Spill) -> tuple[pl.DataFrame, p
             frequencies.append(counted)
             if len(frequencies) >= _FREQUENCY_PARTS:  # summed as they come: a run's vocabulary, not its postings, stays
                 frequencies = [pl.concat(frequencies).group_by("term").agg(pl.col("df").sum())]
-    empty = ArticleSchema.empty().select(_INDEX_COLUMNS).with_row_index(_ROW).with_columns(pl.lit(0, pl.UInt32).alias(_BATCH))
-    index_frame = pl.concat(index) if index else empty
+    if not index:  # no batches: an empty index of the same columns
+        index.append(ArticleSchema.empty().select(_INDEX_COLUMNS).with_row_index(_ROW).with_columns(pl.lit(0, pl.UInt32).alias(_BATCH)))
+    index_frame = pl.concat(index)
     weights = StoryWeights.from_frequencies(pl.concat(frequencies) if frequencies else term_frequencies(pl.Series([], dtype=pl.List(pl.UInt64))), index_frame.height)
     return index_frame, pl.concat(bands) if bands else lsh_bands(pl.Series([], dtype=pl.List(pl.UInt32))), weights
 

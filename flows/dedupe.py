@@ -66,6 +66,8 @@ def mark_duplicates(articles: pl.DataFrame, bands: pl.Series | None = None, text
     return mark_near_duplicates(exact.drop(_BANDS), exact[_BANDS], texts)
 
 
+#: Candidate texts whose shingles are hashed together.
+_SHINGLE_CHUNK = 1000
 #: A temporary column: the rows' band keys travel with them through the sort.
 _BANDS = "__lsh_bands"
 #: Odd 64-bit multipliers that mix a band's values into one key (fixed: keys are compared across batches).
@@ -175,13 +177,15 @@ def mark_near_duplicates(articles: pl.DataFrame, bands: pl.Series, texts: TextLo
     eligible = (bands.is_not_null() & articles[ArticleSchema.duplicate_of].is_null()).arg_true().to_list()
     collisions = _band_collisions(bands, eligible)
     candidates = sorted({index for index, earlier in collisions for index in (index, *earlier)})
-    rows = articles[candidates] if candidates else articles.clear()
-    loaded = rows[ArticleSchema.text].to_list() if texts is None else texts(rows)
-    # all candidates' shingles at once, as sorted 32-bit arrays (a set of Python ints costs 10x the memory)
-    hashed = shingle_hashes(pl.DataFrame({ArticleSchema.text: loaded}, schema={ArticleSchema.text: pl.String}))
-    del loaded
-    shingles = {index: np.sort(values.astype(np.uint32)) for index, values in zip(candidates, hashed, strict=True)}
-    del hashed
+    # candidates' shingles as sorted 32-bit arrays (a set of Python ints costs 10x the memory), hashed a
+    # chunk of texts at a time: the words of every candidate at once would be the step's biggest frame
+    shingles: dict[int, np.ndarray] = {}
+    for start in range(0, len(candidates), _SHINGLE_CHUNK):
+        chunk = candidates[start:start + _SHINGLE_CHUNK]
+        rows = articles[chunk]
+        loaded = rows[ArticleSchema.text].to_list() if texts is None else texts(rows)
+        hashed = shingle_hashes(pl.DataFrame({ArticleSchema.text: loaded}, schema={ArticleSchema.text: pl.String}))
+        shingles.update((index, np.sort(values.astype(np.uint32))) for index, values in zip(chunk, hashed, strict=True))
 
     def similar(a: np.ndarray, b: np.ndarray) -> bool:
         shared = np.intersect1d(a, b, assume_unique=True).size

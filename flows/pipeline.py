@@ -159,7 +159,12 @@ def publish_run(run: dict, rows: dict[str, int], output: Path, staging: Path) ->
     previous_runs = output / RUNS_FILE
     if previous_runs.exists():
         run_row = pl.concat([read_table(previous_runs), run_row], how="diagonal_relaxed").select(run_row.columns)
-    write_table(run_row, staging / RUNS_FILE, TABLES["runs"])
+    _swap_in(run_row, output, staging)
+
+
+def _swap_in(runs: pl.DataFrame, output: Path, staging: Path) -> None:
+    """Complete ``staging`` (its tables written) with the run history and the views; swap it in as ``output``."""
+    write_table(runs, staging / RUNS_FILE, TABLES["runs"])
     write_text_durably(staging / VIEWS_FILE, views_sql())
     swap_in_folder(staging, output, marker=RUNS_FILE)
 
@@ -175,12 +180,9 @@ def publish(tables: dict[str, pl.DataFrame], output: Path, staging: Path, *, unc
     content = {name: frame for name, frame in tables.items() if name != "runs"}
     if unchanged_from is None or not _link_published(unchanged_from, staging, list(content)):
         writer = TableWriter(staging)
-        writer.write({name: content[name] for name in content if name != "rejects"})
-        writer.write({"rejects": content["rejects"]})
+        writer.write(content)
         writer.close()
-    write_table(tables["runs"], staging / RUNS_FILE, TABLES["runs"])
-    write_text_durably(staging / VIEWS_FILE, views_sql())
-    swap_in_folder(staging, output, marker=RUNS_FILE)
+    _swap_in(tables["runs"], output, staging)
 
 
 def _link_published(source: Path, staging: Path, names: list[str]) -> bool:
