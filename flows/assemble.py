@@ -35,7 +35,7 @@ from scipy.sparse import csr_matrix
 
 from flows.dedupe import TextLoader, lsh_bands, mark_duplicates
 from flows.io import conform, read_table, sync_tree
-from flows.link import StoryWeights, day_numbers, story_components, story_ids, story_order, term_frequencies
+from flows.link import StoryWeights, day_numbers, story_labels, story_ids, story_order, term_frequencies
 from flows.partitions import NULL_PARTITION, PARTITION_KEY, PARTITIONED_TABLES, part_path, split_by_date
 from flows.stages import link_stories
 from flows.validate import FAILURE_COLUMNS, validate_tables
@@ -151,12 +151,12 @@ def link_index(index: pl.DataFrame, bands: pl.Series, weights: StoryWeights, spi
             raise RuntimeError(msg)
         return weights.vectors(rows[ArticleFeaturesSchema.terms], rows[ArticleFeaturesSchema.term_counts])
 
-    stories = ordered.select(_BATCH, _ROW, story_ids(ordered, story_components(days, vectors_of)))
+    stories = ordered.select(_BATCH, _ROW, story_ids(ordered, story_labels(days, vectors_of)))
     return marked.join(stories, on=[_BATCH, _ROW], how="left", maintain_order="left")
 
 
 def _day_key() -> pl.Expr:
-    """The calendar day (days since 1970) that ``story_components`` asks for an article in."""
+    """The calendar day (days since 1970) that ``story_labels`` asks for an article in."""
     return day_numbers(pl.col(ArticleSchema.published_at)).floor().cast(pl.Int64).fill_null(_UNDATED).alias(_DAY)
 
 

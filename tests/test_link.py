@@ -237,7 +237,7 @@ def test_comparable_keys_equal_the_step_by_step_fold(texts, mask_numbers):
 WORDS = "army rebels city hama aleppo killed displaced talks embassy leave vote poll tax the 2024 al-Assad's".split()
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.lists(
         st.tuples(
@@ -248,11 +248,11 @@ WORDS = "army rebels city hama aleppo killed displaced talks embassy leave vote 
         max_size=30,
     )
 )
-def test_story_components_equal_those_of_an_all_pairs_comparison(docs):
-    """Comparing each day only with the days its window reaches (and the undated) links exactly what
-    comparing every pair links: the same stories."""
+def test_story_labels_follow_the_rule_as_written(docs):
+    """Comparing each day only with the days its window reaches (and the undated), and splitting all loose
+    components at once, gives the stories of the rule applied the plain way: every pair compared, each
+    component judged and split on its own."""
     import numpy as np
-    from scipy.sparse.csgraph import connected_components
 
     from flows import link
 
@@ -269,18 +269,58 @@ def test_story_components_equal_those_of_an_all_pairs_comparison(docs):
     original = link._BLOCK_ROWS
     link._BLOCK_ROWS = 4  # several blocks even for a few documents
     try:
-        labels = link.story_components(days, vectors_of)
+        labels = link.story_labels(days, vectors_of)
     finally:
         link._BLOCK_ROWS = original
-    similarity = (vectors @ vectors.T).toarray()
-    linked = (similarity >= link.STORY_SIMILARITY) & (
-        np.isnan(days[:, None]) | np.isnan(days[None, :]) | (np.abs(days[:, None] - days[None, :]) <= link.STORY_WINDOW_DAYS)
-    )
-    expected = connected_components(linked, directed=False)[1]
+    expected = _stories_the_plain_way((vectors @ vectors.T).toarray(), days)
     same = lambda labels: labels[:, None] == labels[None, :]  # noqa: E731
     assert (same(labels) == same(expected)).all()
     # each calendar day (and the undated) is asked for once
     assert len(asked) == len(set(asked)) == len({np.floor(d) if not np.isnan(d) else None for d in days})
+
+
+def _stories_the_plain_way(similarity, days):
+    import numpy as np
+    from scipy.sparse.csgraph import connected_components
+
+    from flows import link
+
+    near = np.isnan(days[:, None]) | np.isnan(days[None, :]) | (np.abs(days[:, None] - days[None, :]) <= link.STORY_WINDOW_DAYS)
+    labels = np.zeros(len(days), dtype=int)
+    stories = 0
+
+    def judge(members, threshold):
+        nonlocal stories
+        linked = (similarity[np.ix_(members, members)] >= np.float32(threshold)) & near[np.ix_(members, members)]
+        np.fill_diagonal(linked, False)
+        for piece in range(connected_components(linked, directed=False)[0]):
+            inside = connected_components(linked, directed=False)[1] == piece
+            group = members[inside]
+            pairs = np.triu(near[np.ix_(group, group)], 1).sum()
+            links = np.triu(linked[np.ix_(inside, inside)], 1).sum()
+            if len(group) <= 2 or links >= link.STORY_DENSITY * pairs or threshold >= 1.0:
+                labels[group] = stories
+                stories += 1
+            else:
+                judge(group, round(threshold + link.STORY_STEP, 2))
+
+    judge(np.arange(len(days)), link.STORY_SIMILARITY)
+    return labels
+
+
+def test_a_chain_of_articles_each_like_the_next_is_not_one_story():
+    """A beat chains (A like B, B like C, ...) though its ends have nothing in common; a story must hang together."""
+    import numpy as np
+
+    from flows import link
+
+    texts = [f"{WORDS[i]} {WORDS[i + 1]} {WORDS[i + 2]}" for i in range(12)]
+    vectors = _story_vectors(texts)
+    days = np.zeros(len(texts))
+    chained = link._components(len(texts), *np.nonzero(np.triu((vectors @ vectors.T).toarray() >= link.STORY_SIMILARITY, 1)))
+    assert len(set(chained)) == 1  # single links alone would make one story of all twelve
+    labels = link.story_labels(days, lambda start, stop: vectors[start:stop])
+    assert np.bincount(labels).max() <= 3
 
 
 def _story_vectors(texts):
