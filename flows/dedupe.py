@@ -102,17 +102,22 @@ def lsh_bands(signatures: pl.Series) -> pl.Series:
 
 def _band_collisions(bands: pl.Series, rows: list[int]) -> list[tuple[int, list[int]]]:
     """(row, earlier rows sharing an LSH band key with it), for the given rows that have any, in row order.
-
     Found all at once: a table lookup per article and band would cost more than the comparisons it saves.
+    Only keys held by two or more rows are joined, found by sorting each band's keys: a hash join of every
+    row's every key held 600 MB at 100,000 articles, almost none of which collide.
     """
     if not rows:
         return []
     keys = bands.gather(rows).to_numpy()
-    members = pl.DataFrame({
-        "row": np.repeat(np.asarray(rows), keys.shape[1]),
-        "band": np.tile(np.arange(keys.shape[1]), len(rows)),
-        "key": keys.ravel(),
-    })
+    positions = np.asarray(rows, dtype=np.int64)
+    shared_keys = []
+    for band in range(keys.shape[1]):
+        order = np.argsort(keys[:, band], kind="stable")
+        ordered = keys[order, band]
+        repeated = ordered[1:] == ordered[:-1]
+        shared = np.concatenate([repeated, [False]]) | np.concatenate([[False], repeated])
+        shared_keys.append(pl.DataFrame({"row": positions[order[shared]], "band": np.full(int(shared.sum()), band), "key": ordered[shared]}))
+    members = pl.concat(shared_keys)
     pairs = (
         members.join(members, on=["band", "key"], suffix="_earlier")
         .filter(pl.col("row_earlier") < pl.col("row"))
