@@ -43,6 +43,13 @@ STORY_WINDOW_DAYS = 3.0
 STORY_DENSITY = 1 / 3
 #: How much a component that does not hang together raises the similarity its links need, at each split.
 STORY_STEP = 0.05
+#: A bigger group is split the same way, into its tightest sub-stories: everything linked within a story
+#: is linked with the story's rows in memory at once, so this bounds the run-wide step's memory however
+#: one-sided a corpus is (20,000 articles cut from the same few reports made one story of them all).
+STORY_MAX_ARTICLES = 5000
+#: An article keeps its links to at most this many later articles, its most similar: links then grow with
+#: the articles, not with the square of a busy day (the 20,000 one-sided articles above made 1.9 GB of them).
+STORY_LINKS_PER_ARTICLE = 50
 #: Rows per block of the sparse similarity product (bounds memory on big runs).
 _BLOCK_ROWS = 512
 
@@ -271,7 +278,7 @@ class _Links(NamedTuple):
 
     @classmethod
     def concat(cls, parts: list[_Links]) -> _Links:
-        empty = cls(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+        empty = cls(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
         return cls(*(np.concatenate([getattr(part, field) for part in [empty, *parts]]) for field in cls._fields))
 
 
@@ -296,18 +303,28 @@ def _similar_pairs(rows: _Held, candidates: list[_Held], days: np.ndarray) -> _L
             if low >= high:
                 continue
             product = (block @ other.vectors[low:high].T).tocoo()
-            row, col = product.row.astype(np.int64) + first_row, product.col.astype(np.int64) + other.first + low
+            row, col = product.row.astype(np.int32) + first_row, product.col.astype(np.int32) + other.first + low  # 12 bytes a link
             keep = (product.data >= STORY_SIMILARITY) & (col > row)
             row, col, similarity = row[keep], col[keep], product.data[keep].astype(np.float32)
             apart = np.abs(days[row] - days[col])
             near = np.isnan(apart) | (apart <= STORY_WINDOW_DAYS)
             found.append(_Links(row[near], col[near], similarity[near]))
-        return _Links.concat(found)
+        return _strongest(_Links.concat(found))
 
     with ThreadPoolExecutor(max_workers=workers) as pool:  # scipy's sparse product releases the GIL
         return _Links.concat(list(pool.map(block_pairs, range(0, count, size))))
 
 
+
+
+def _strongest(links: _Links) -> _Links:
+    """Each row's STORY_LINKS_PER_ARTICLE most similar links (ties: the earlier article)."""
+    order = np.lexsort((links.cols, -links.similarity, links.rows))
+    rows = links.rows[order]
+    starts = np.flatnonzero(np.concatenate([[True], rows[1:] != rows[:-1]])) if len(rows) else np.zeros(0, dtype=np.int64)
+    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.concatenate([starts, [len(rows)]])))
+    keep = order[rank < STORY_LINKS_PER_ARTICLE]
+    return _Links(links.rows[keep], links.cols[keep], links.similarity[keep])
 
 
 def split_stories(days: np.ndarray, links: _Links) -> np.ndarray:
@@ -317,8 +334,9 @@ def split_stories(days: np.ndarray, links: _Links) -> np.ndarray:
     every article of the beat (3,416 of 20,000 in the bench corpus; 67,094 of 100,000), which no analyst
     would call one story and no figure comparison can use. So a component is a story only while its
     members are linked in at least STORY_DENSITY of the pairs that could be (published within the window
-    of each other); a component that is not is split where its links are weakest: its links below the next
-    step of STORY_STEP are dropped and its pieces judged again. Two linked articles are always a story.
+    of each other, at most STORY_LINKS_PER_ARTICLE from each article to later ones), and holds at most STORY_MAX_ARTICLES; a component that does not is split where its links
+    are weakest: its links below the next step of STORY_STEP are dropped and its pieces judged again. Two
+    linked articles are always a story.
     """
     n = len(days)
     labels = np.full(n, -1, dtype=np.int64)
@@ -331,7 +349,8 @@ def split_stories(days: np.ndarray, links: _Links) -> np.ndarray:
         linked = np.bincount(component[rows], minlength=n)
         members = np.bincount(component[active], minlength=n)
         possible = _pairs_in_window(component, active, days)
-        settled = (members <= 2) | (linked >= STORY_DENSITY * possible) | (threshold >= 1.0)
+        dense = (linked >= STORY_DENSITY * possible) & (members <= STORY_MAX_ARTICLES)
+        settled = (members <= 2) | dense | (threshold >= 1.0)
         done = active & settled[component]
         labels[done] = component[done] + n * int(round(threshold * 100))  # distinct across steps
         active &= ~done
@@ -340,22 +359,25 @@ def split_stories(days: np.ndarray, links: _Links) -> np.ndarray:
 
 
 def _pairs_in_window(component: np.ndarray, active: np.ndarray, days: np.ndarray) -> np.ndarray:
-    """Per component, the pairs of its active members published within STORY_WINDOW_DAYS of each other
-    (an undated member pairs with every other)."""
+    """Per component, the links its active members could have: from each member to the later members (in
+    row order) published within STORY_WINDOW_DAYS of it, or undated, at most STORY_LINKS_PER_ARTICLE."""
     n = len(component)
     rows = np.flatnonzero(active)
-    dated = rows[~np.isnan(days[rows])]
-    undated_count = np.bincount(component[rows[np.isnan(days[rows])]], minlength=n)
-    members = np.bincount(component[rows], minlength=n)
-    order = np.lexsort((days[dated], component[dated]))
-    group, day = component[dated][order], days[dated][order]
-    # pairs (i, j > i) of the same component within the window: rows sorted by component, then day
-    span = float(np.nanmax(day) - np.nanmin(day)) + 2 * STORY_WINDOW_DAYS + 1 if len(day) else 1.0
-    key = group * span + (day - (np.nanmin(day) if len(day) else 0.0))
-    later = np.searchsorted(key, key + STORY_WINDOW_DAYS, side="right") - np.arange(len(key)) - 1
-    dated_pairs = np.bincount(group, weights=later, minlength=n)
-    undated_pairs = undated_count * (members - undated_count) + undated_count * (undated_count - 1) // 2
-    return dated_pairs + undated_pairs
+    rows = rows[np.argsort(component[rows], kind="stable")]  # by component, then row: dated by day, undated last
+    group = component[rows]
+    undated = np.isnan(days[rows])
+    later = np.zeros(len(rows), dtype=np.int64)
+    if (~undated).any():
+        day = days[rows[~undated]]
+        span = float(day.max() - day.min()) + 2 * STORY_WINDOW_DAYS + 1
+        key = group[~undated] * span + (day - day.min())  # sorted: components apart by more than a window
+        later[~undated] = np.searchsorted(key, key + STORY_WINDOW_DAYS, side="right") - np.arange(len(key)) - 1
+    undated_in = np.bincount(group[undated], minlength=n)
+    later[~undated] += undated_in[group[~undated]]
+    undated_group = group[undated]
+    rank = np.arange(len(undated_group)) - np.searchsorted(undated_group, undated_group, side="left")
+    later[undated] = undated_in[undated_group] - 1 - rank
+    return np.bincount(group, weights=np.minimum(later, STORY_LINKS_PER_ARTICLE), minlength=n)
 
 
 def assign_stories(articles: pl.DataFrame, features: pl.DataFrame | None = None) -> pl.DataFrame:

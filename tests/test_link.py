@@ -266,13 +266,15 @@ def test_story_labels_follow_the_rule_as_written(docs):
         asked.append((start, stop))
         return vectors[start:stop]
 
-    original = link._BLOCK_ROWS
+    original = link._BLOCK_ROWS, link.STORY_MAX_ARTICLES, link.STORY_LINKS_PER_ARTICLE
     link._BLOCK_ROWS = 4  # several blocks even for a few documents
+    link.STORY_MAX_ARTICLES = 6  # and stories big enough to be split for their size
+    link.STORY_LINKS_PER_ARTICLE = 3  # and articles with more links than they keep
     try:
         labels = link.story_labels(days, vectors_of)
+        expected = _stories_the_plain_way((vectors @ vectors.T).toarray(), days)
     finally:
-        link._BLOCK_ROWS = original
-    expected = _stories_the_plain_way((vectors @ vectors.T).toarray(), days)
+        link._BLOCK_ROWS, link.STORY_MAX_ARTICLES, link.STORY_LINKS_PER_ARTICLE = original
     same = lambda labels: labels[:, None] == labels[None, :]  # noqa: E731
     assert (same(labels) == same(expected)).all()
     # each calendar day (and the undated) is asked for once
@@ -286,19 +288,25 @@ def _stories_the_plain_way(similarity, days):
     from flows import link
 
     near = np.isnan(days[:, None]) | np.isnan(days[None, :]) | (np.abs(days[:, None] - days[None, :]) <= link.STORY_WINDOW_DAYS)
+    near = np.triu(near, 1)  # a pair once: from the earlier row to the later
+    # each row keeps its STORY_LINKS_PER_ARTICLE most similar links to later rows (ties: the earlier row)
+    candidates = near & (similarity >= np.float32(link.STORY_SIMILARITY))
+    kept = np.zeros_like(candidates)
+    for row in range(len(days)):
+        cols = sorted(np.flatnonzero(candidates[row]), key=lambda col: (-similarity[row, col], col))
+        kept[row, cols[: link.STORY_LINKS_PER_ARTICLE]] = True
     labels = np.zeros(len(days), dtype=int)
     stories = 0
 
     def judge(members, threshold):
         nonlocal stories
-        linked = (similarity[np.ix_(members, members)] >= np.float32(threshold)) & near[np.ix_(members, members)]
-        np.fill_diagonal(linked, False)
+        linked = (similarity[np.ix_(members, members)] >= np.float32(threshold)) & kept[np.ix_(members, members)]
         for piece in range(connected_components(linked, directed=False)[0]):
             inside = connected_components(linked, directed=False)[1] == piece
             group = members[inside]
-            pairs = np.triu(near[np.ix_(group, group)], 1).sum()
-            links = np.triu(linked[np.ix_(inside, inside)], 1).sum()
-            if len(group) <= 2 or links >= link.STORY_DENSITY * pairs or threshold >= 1.0:
+            pairs = np.minimum(near[np.ix_(group, group)].sum(axis=1), link.STORY_LINKS_PER_ARTICLE).sum()
+            links = linked[np.ix_(inside, inside)].sum()
+            if len(group) <= 2 or (links >= link.STORY_DENSITY * pairs and len(group) <= link.STORY_MAX_ARTICLES) or threshold >= 1.0:
                 labels[group] = stories
                 stories += 1
             else:
