@@ -315,8 +315,6 @@ def _similar_pairs(rows: _Held, candidates: list[_Held], days: np.ndarray) -> _L
         return _Links.concat(list(pool.map(block_pairs, range(0, count, size))))
 
 
-
-
 def _strongest(links: _Links) -> _Links:
     """Each row's STORY_LINKS_PER_ARTICLE most similar links (ties: the earlier article)."""
     order = np.lexsort((links.cols, -links.similarity, links.rows))
@@ -334,9 +332,9 @@ def split_stories(days: np.ndarray, links: _Links) -> np.ndarray:
     every article of the beat (3,416 of 20,000 in the bench corpus; 67,094 of 100,000), which no analyst
     would call one story and no figure comparison can use. So a component is a story only while its
     members are linked in at least STORY_DENSITY of the pairs that could be (published within the window
-    of each other, at most STORY_LINKS_PER_ARTICLE from each article to later ones), and holds at most STORY_MAX_ARTICLES; a component that does not is split where its links
-    are weakest: its links below the next step of STORY_STEP are dropped and its pieces judged again. Two
-    linked articles are always a story.
+    of each other, at most STORY_LINKS_PER_ARTICLE from each article to later ones) and it holds at most
+    STORY_MAX_ARTICLES; a component that does not is split where its links are weakest: its links below the
+    next step of STORY_STEP are dropped and its pieces judged again. Two linked articles are always a story.
     """
     n = len(days)
     labels = np.full(n, -1, dtype=np.int64)
