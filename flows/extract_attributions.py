@@ -723,7 +723,7 @@ _WORK_BEFORE_MARK = re.compile(
     r"podcast|poem|painting|exhibition)\s*,?\s*$",
     re.IGNORECASE,
 )
-_TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|dubbed)\s*$", re.IGNORECASE)
+_TITLE_BEFORE_MARK = re.compile(r"\b(?:of|on|in|at|from|titled|entitled|called|dubbed)(?:\s+[A-Z][\w.&-]*['’]s)?\s*$", re.IGNORECASE)
 
 
 #: Right before a participle that is a progressive verb ("Clinton is promising"), not an adverbial one.

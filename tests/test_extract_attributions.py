@@ -580,6 +580,8 @@ def test_a_document_noun_that_is_also_a_cue_word_can_be_the_source(text, expecte
     [
         ("On the broadcast of “Fox News Sunday,” Gov. Mike Pence said his running mate was joking.", ("Mike Pence", "said", "his running mate was joking")),
         ("In an episode titled “Shark Tank,” the host said the show was over.", ("the host", "said", "the show was over")),
+        # a channel's possessive before the title
+        ("In an interview on CBS’s “Face the Nation,” Paul Ryan said the deal was dead.", ("Paul Ryan", "said", "the deal was dead")),
         # a quotation that opens the sentence is the statement
         ("“We won,” Trump said, adding that he was happy.", ("Trump", "said", "We won,")),
     ],
