@@ -673,6 +673,8 @@ def _document_head(phrase: str) -> bool:
 _ACCORDING_SOURCE = re.compile(r"\s*((?:[^,.;:()]|(?<=\d)[,.](?=\d))+)")
 #: A document with its owner's name first: "LSEG data", "FactSet estimates", "Pentagon documents".
 _NAMED_DOCUMENT = re.compile(r"(?!(?:The|A|An|Its|His|Her|Their|This|That|These|Those|One|New|Official|Preliminary|Early|Initial|Latest|Recent)\b)[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+[a-z]+$")
+#: A document with its owner named after it: "a new report by Politico", "data from the Census Bureau".
+_DOCUMENT_BY_OWNER = re.compile(r"\b(?:by|from)\s+(?:the\s+)?[A-Z]")
 
 
 #: Cues that may come before their source: 'said Ellis', 'added the ministry'.
@@ -775,7 +777,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue
             s_start, s_end = cue.end + src_match.start(1), cue.end + src_match.end(1)
             source_text = text[s_start:s_end].strip()
-            if _document_head(source_text) and not _NAMED_DOCUMENT.match(source_text):
+            if _document_head(source_text) and not (_NAMED_DOCUMENT.match(source_text) or _DOCUMENT_BY_OWNER.search(source_text)):
                 continue  # "according to a statement" names no source; "according to LSEG data" does
             before = text[lo : cue.start].strip(" ,")
             if before and not re.fullmatch(r"(?:[A-Z]\w*\s*)?", before):

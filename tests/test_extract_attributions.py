@@ -1103,6 +1103,11 @@ def test_a_pronoun_opening_a_sentence_is_the_last_sentences_subject(text, speake
         ),
         ("Revenue rose 27%, according to a statement.", []),  # a document with no owner names no source
         ("Revenue rose 27%, according to preliminary figures.", []),
+        (
+            "According to a new report by Politico, party insiders are trying to mobilize voters.",
+            [("a new report by Politico", "according to", "party insiders are trying to mobilize voters")],
+        ),
+        ("Revenue rose 27%, according to a report published on Monday.", []),
     ],
 )
 def test_according_to_a_named_document_names_its_owner(text, expected):
