@@ -329,7 +329,7 @@ def split_stories(days: np.ndarray, links: _Links) -> np.ndarray:
     """Stories from the links: the connected articles, as long as they hang together.
 
     Linked pairs alone chain: on a busy beat, A is like B, B like C, and a single-link component grows to
-    every article of the beat (3,416 of 20,000 in the bench corpus; 67,094 of 100,000), which no analyst
+    every article of the beat (3,774 of 20,000 in the bench corpus; 67,094 of 100,000), which no analyst
     would call one story and no figure comparison can use. So a component is a story only while its
     members are linked in at least STORY_DENSITY of the pairs that could be (published within the window
     of each other, at most STORY_LINKS_PER_ARTICLE from each article to later ones) and it holds at most
