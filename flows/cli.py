@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -51,12 +52,18 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     server = prefect_server.launch()  # starts while the pipeline is imported
     from flows.io import NotAnOutputFolder, OutputBusy, output_lock
-    from flows.pipeline import RUNS_FILE, ValidationFailed, run_flow
+    from flows.pipeline import RUNS_FILE, ValidationFailed, batches_started_early, run_flow
 
     from flows.progress import progress_bar
 
+    local = not args.dask_address and args.workers <= 1
     try:
-        with output_lock(output, RUNS_FILE), progress_bar(enabled=not (args.quiet or args.json)), prefect_server.serving(server):
+        with (
+            output_lock(output, RUNS_FILE),
+            progress_bar(enabled=not (args.quiet or args.json)),
+            batches_started_early(inputs, str(output), args.batch_size) if local else contextlib.nullcontext(),
+            prefect_server.serving(server),  # waits for the server while the batches run
+        ):
             summary = run_flow(
                 inputs, str(output), batch_size=args.batch_size, workers=args.workers, dask_address=args.dask_address
             )

@@ -6,9 +6,10 @@ Tasks are thin wrappers over ``flows.stages``; they pass file paths, never frame
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-import uuid
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,12 +21,12 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import prefect_server, processes, progress
 from flows.ids import stable_id
-from flows.batches import Batch, describe, from_description, plan_batches
+from flows.batches import describe, from_description, plan_batches
 from flows.ingest import discover_inputs
 from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
 from flows.assemble import TableWriter, assemble
 from flows.partitions import PARTITIONED_DIR
-from flows.stages import ARTICLE_TABLES, code_version, write_batch
+from flows.stages import ARTICLE_TABLES, BATCH_DONE, cache_batch, code_version
 from flows.views import views_sql
 from schemas import TABLES, RunSchema
 
@@ -46,10 +47,6 @@ class ValidationFailed(RuntimeError):
 _BATCHES_STEP = "ingest, normalize, extract (batches)"
 _PUBLISH_STEP = "link, validate, publish"
 
-#: Written last into a cached batch folder: the folder is complete.
-_BATCH_DONE = "done"
-
-
 @task(name="process-batch", retries=2, retry_delay_seconds=[1, 5])
 def process_batch_task(files: list[tuple], cache_dir: str, key: str, version: str) -> tuple[str, bool]:
     """ingest -> normalize -> extract one batch, or reuse the cached result of the same bytes and code.
@@ -57,25 +54,19 @@ def process_batch_task(files: list[tuple], cache_dir: str, key: str, version: st
     Returns the folder holding one Parquet part per table, and whether it was reused.
     Idempotent: a task re-run (a retry, a lost Dask worker) finds its own finished work.
     """
-    batch = Batch(0, tuple(from_description(files)))
     folder = Path(cache_dir) / key  # the batch's cache_key, computed once by the flow (it reads every input byte)
-    if (folder / _BATCH_DONE).exists():
+    early = processes.take_early(key)
+    if early is not None:  # started with the run, before this task existed; a retry computes it anew
+        early.result()
+        return str(folder), False
+    if (folder / BATCH_DONE).exists():
         return str(folder), True
-    partial = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
-    try:
-        pool = processes.batch_pool()
-        if pool is None:
-            write_batch(list(batch.files), partial)
-        else:  # the extractors are pure Python: threads of one process would take turns (the GIL)
-            pool.submit(write_batch, list(batch.files), partial).result()
-        write_text_durably(partial / _BATCH_DONE, version)
-        try:
-            partial.rename(folder)
-        except OSError:  # another attempt finished the same batch first
-            if not (folder / _BATCH_DONE).exists():
-                raise
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
+    batch_files = list(from_description(files))
+    pool = processes.batch_pool()
+    if pool is None:
+        cache_batch(batch_files, folder, version)
+    else:  # the extractors are pure Python: threads of one process would take turns (the GIL)
+        pool.submit(cache_batch, batch_files, folder, version).result()
     return str(folder), False
 
 
@@ -225,7 +216,7 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
         cache.mkdir(parents=True, exist_ok=True)
         batches = plan_batches(files, batch_size)
         keys = [batch.cache_key(version) for batch in batches]
-        to_compute = sum(not (cache / key / _BATCH_DONE).exists() for key in keys)
+        to_compute = sum(not (cache / key / BATCH_DONE).exists() for key in keys)
         with processes.batch_pool_for(to_compute):
             futures = [process_batch_task.submit(describe(batch), str(cache), key, version) for batch, key in zip(batches, keys, strict=True)]
             progress.report(_BATCHES_STEP, 0, len(futures))
@@ -240,6 +231,31 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
         progress.report(_PUBLISH_STEP, 1, 1)
         prune_cache(cache, {Path(folder).name for folder in batch_dirs})
         return summary
+
+
+@contextlib.contextmanager
+def batches_started_early(inputs: list[str], output_dir: str, batch_size: int = 500) -> Iterator[None]:
+    """Start computing the run's batches now, for the flow run inside the block to take up.
+
+    A run with no Prefect server waits seconds for its temporary one; the batches are
+    computed meanwhile, each batch's task waiting for its job instead of starting one.
+    The plan is the flow's own (same inputs, batch size and code version), so the flow
+    finds the same batches. Where planning fails, nothing starts: the flow reports it.
+    """
+    output = Path(output_dir).resolve()
+    with output_lock(output, RUNS_FILE) as state:
+        cache = state / BATCH_CACHE
+        try:
+            version = code_version()
+            batches = plan_batches(discover_inputs([Path(p) for p in inputs]), batch_size)
+            todo = [(batch, key) for batch in batches if not (cache / (key := batch.cache_key(version)) / BATCH_DONE).exists()]
+        except Exception:  # noqa: BLE001 - the flow plans again and reports the error the way a run does
+            todo = []
+        cache.mkdir(parents=True, exist_ok=True)
+        with processes.batch_pool_for(len(todo)):
+            for batch, key in todo:
+                processes.start_early(key, cache_batch, list(batch.files), cache / key, version)
+            yield
 
 
 def run_flow(inputs: list[str], output_dir: str, *, batch_size: int = 500, workers: int = 0, dask_address: str | None = None) -> dict:

@@ -5,6 +5,10 @@ batches computed in worker processes use every core. Only the flow's own process
 holds a pool: tasks that run on Dask workers find none and work in place. Workers
 are spawned (forked polars can deadlock) and import only the stages. The pool
 starts on first use, so a run whose batches are all reused starts none.
+
+Jobs may also be started early, before the flow's tasks exist (``start_early``):
+``newsfacts run`` starts its batches while Prefect's server starts, and each batch's
+task then takes its job (``take_early``) instead of starting one.
 """
 
 from __future__ import annotations
@@ -13,33 +17,60 @@ import contextlib
 import multiprocessing
 import os
 import threading
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 
 
 class _ProcessPool:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._size = 0
+        self._depth = 0
         self._executor: ProcessPoolExecutor | None = None
+        self._early_thread: ThreadPoolExecutor | None = None
+        self._early: dict[str, Future] = {}
 
     @contextlib.contextmanager
     def allow(self, size: int) -> Iterator[None]:
-        self._size = size
+        """Blocks nest (a run's early start, then its flow): the pool lives until the outermost one ends."""
+        with self._lock:
+            self._size = max(self._size, size) if self._depth else size
+            self._depth += 1
         try:
             yield
         finally:
             with self._lock:
-                self._size = 0
-                if self._executor is not None:
-                    self._executor.shutdown(wait=True, cancel_futures=True)
-                    self._executor = None
+                self._depth -= 1
+                if not self._depth:
+                    self._size = 0
+                    self._early.clear()
+                    for executor in (self._executor, self._early_thread):
+                        if executor is not None:
+                            executor.shutdown(wait=True, cancel_futures=True)
+                    self._executor = self._early_thread = None
 
     def get(self) -> ProcessPoolExecutor | None:
         with self._lock:
-            if self._size > 1 and self._executor is None:
-                self._executor = ProcessPoolExecutor(max_workers=self._size, mp_context=multiprocessing.get_context("spawn"))
-            return self._executor
+            return self._process_executor()
+
+    def _process_executor(self) -> ProcessPoolExecutor | None:
+        if self._size > 1 and self._executor is None:
+            self._executor = ProcessPoolExecutor(max_workers=self._size, mp_context=multiprocessing.get_context("spawn"))
+        return self._executor
+
+    def start_early(self, key: str, function: Callable, *args: object) -> None:
+        with self._lock:
+            if not self._depth:
+                msg = "jobs start early only inside a batch_pool_for block"
+                raise RuntimeError(msg)
+            executor: Executor | None = self._process_executor()
+            if executor is None:  # one batch: a thread of this process, which meanwhile only waits for the server
+                self._early_thread = executor = self._early_thread or ThreadPoolExecutor(max_workers=1)
+            self._early[key] = executor.submit(function, *args)
+
+    def take_early(self, key: str) -> Future | None:
+        with self._lock:
+            return self._early.pop(key, None)
 
 
 _POOL = _ProcessPool()
@@ -57,3 +88,13 @@ def batch_pool_for(batches: int) -> contextlib.AbstractContextManager[None]:
 
 def batch_pool() -> ProcessPoolExecutor | None:
     return _POOL.get()
+
+
+def start_early(key: str, function: Callable, *args: object) -> None:
+    """Run ``function(*args)`` now, in the block's pool (or a thread, for a single job), for whoever takes ``key``."""
+    _POOL.start_early(key, function, *args)
+
+
+def take_early(key: str) -> Future | None:
+    """The job started early under ``key``, once; None if there is none (or it was taken)."""
+    return _POOL.take_early(key)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import shutil
+import uuid
 from importlib import metadata
 from collections.abc import Iterable
 from pathlib import Path
@@ -84,6 +86,33 @@ def write_batch(files: list[InputFile], folder: Path) -> None:
 
     for name, frame in process_batch(files).items():
         write_table(frame, folder / f"{name}.parquet", BATCH_TABLES[name])
+
+
+#: Written last into a cached batch folder: the folder is complete.
+BATCH_DONE = "done"
+
+
+def cache_batch(files: list[InputFile], folder: Path, version: str) -> None:
+    """Compute one batch into ``folder``, its cache entry, unless it is complete there already.
+
+    Written aside, marked done, then renamed in: a folder that exists is complete. Idempotent:
+    a second attempt (a retry, a lost Dask worker) finds the first one's work.
+    """
+    from flows.io import write_text_durably
+
+    if (folder / BATCH_DONE).exists():
+        return
+    partial = folder.with_name(f".{folder.name}.{uuid.uuid4().hex}")
+    try:
+        write_batch(files, partial)
+        write_text_durably(partial / BATCH_DONE, version)
+        try:
+            partial.rename(folder)
+        except OSError:  # another attempt finished the same batch first
+            if not (folder / BATCH_DONE).exists():
+                raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
 
 
 def combine_batches(parts: Iterable[dict[str, pl.DataFrame]]) -> dict[str, pl.DataFrame]:

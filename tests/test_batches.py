@@ -130,6 +130,42 @@ def test_rerun_reuses_batches_and_equals_a_fresh_run(tmp_path, prefect_server):
         assert pl.read_parquet(out / f"{name}.parquet").equals(pl.read_parquet(fresh / f"{name}.parquet")), name
 
 
+def test_batches_started_before_the_flow_are_taken_up_not_computed_again(tmp_path, prefect_server, seeds_output):
+    from flows import pipeline, processes
+
+    out = tmp_path / "out"
+    with pipeline.batches_started_early([str(SEEDS)], str(out), batch_size=2):
+        newsfacts_flow(inputs=[str(SEEDS)], output_dir=str(out), batch_size=2)
+        batches = list(((tmp_path / ".out.newsfacts") / "batches").iterdir())
+        assert all(processes.take_early(folder.name) is None for folder in batches)  # every job was taken by its task
+    run = _runs(out).row(0, named=True)
+    assert run["batches"] == len(batches) >= 2 and run["batches_reused"] == 0  # computed by this run, not reused
+    for name in CONTENT_TABLES:
+        assert pl.read_parquet(out / f"{name}.parquet").equals(pl.read_parquet(seeds_output / f"{name}.parquet")), name
+
+
+def test_a_batch_whose_early_job_failed_is_computed_by_its_task(tmp_path, prefect_server, seeds_output, monkeypatch):
+    from flows import pipeline
+
+    calls = []
+    real = pipeline.cache_batch
+
+    def fails_first(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise MemoryError("the early job died")
+        real(*args)
+
+    monkeypatch.setattr(pipeline, "cache_batch", fails_first)
+    out = tmp_path / "out"
+    with pipeline.batches_started_early([str(SEEDS)], str(out)):  # one batch: its early job runs on a thread here
+        newsfacts_flow(inputs=[str(SEEDS)], output_dir=str(out))
+    assert len(calls) == 2  # the early job, then the task's retry
+    assert _runs(out).select("batches", "batches_reused").row(0) == (1, 0)
+    for name in CONTENT_TABLES:
+        assert pl.read_parquet(out / f"{name}.parquet").equals(pl.read_parquet(seeds_output / f"{name}.parquet")), name
+
+
 def test_changed_code_version_reprocesses(tmp_path, prefect_server, monkeypatch):
     out = tmp_path / "out"
     newsfacts_flow(inputs=[str(SEEDS)], output_dir=str(out))
