@@ -216,8 +216,8 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
         elif low in {"in", "of", "for", "on"}:
             if low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"})):
                 break
-        elif low in lexicon.CHUNK_STOPS and not (tok.isupper() and len(tok) > 1):  # "the WHO", "IS" are names
-            break
+        elif low in lexicon.CHUNK_STOPS and not (tok.isupper() and len(tok) > 1) and not _surname_like_a_stop(tokens, i, taken):
+            break  # "the WHO", "IS" and "Theresa May" are names
         elif (
             low in lexicon.SPEECH_VERBS
             and not (not taken and low in lexicon.DOCUMENT_HEADS and i > 0 and _NOUN_LEAD.fullmatch(tokens[i - 1].group(0)))
@@ -237,6 +237,13 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 _STATE_OUTLETS = frozenset({"media", "television", "tv", "radio", "news", "broadcaster", "agency", "newspaper", "outlets", "channel", "press"})
 _NAME_FINAL_ABBREVIATIONS = frozenset({"Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros"})
+#: Capitalized, these stop words are also surnames ("Theresa May", "Rebecca Will").
+_STOP_WORD_SURNAMES = frozenset({"May", "Will"})
+
+
+def _surname_like_a_stop(tokens: list[re.Match], i: int, taken: list[re.Match]) -> bool:
+    """The phrase's last word is "May" after a capitalized word: a surname, not the modal or the month ("in May")."""
+    return not taken and i > 0 and tokens[i].group(0) in _STOP_WORD_SURNAMES and tokens[i - 1].group(0)[:1].isupper() and tokens[i - 1].group(0).isalpha()
 #: A word before a cue word that makes it a noun: "the report said", "the agency's report says".
 _NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
 

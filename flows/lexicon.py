@@ -202,6 +202,7 @@ QUOTE_INTRO_VERBS = _forms(
 CLAUSE_CUE_VERBS = _forms(
     "pledge|pledged|pledges|pledging", "question|questioned|questions|questioning", "charge|charged|charges|charging",
     "wonder|wondered|wonders|wondering", "predict|predicted|predicts|predicting", "hint|hinted|hints|hinting",
+    "joke|joked|jokes|joking", "quip|quipped|quips|quipping", "muse|mused|muses|musing",
 )
 #: Nouns ending in -ly, which are not adverbs between a subject and its cue ("the influential US daily wrote").
 LY_NOUNS = {"daily", "weekly", "monthly", "quarterly", "family", "ally", "rally", "assembly", "supply"}
@@ -379,6 +380,7 @@ _PLATFORM = r"(?:X|Twitter|Facebook|Telegram|Instagram|TikTok|Truth\s+Social|Wei
 CHANNEL_PHRASE = rf"(?:in|on|via|during|at)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,3}}?{_CHANNEL}"
 CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+(?:in|on|at|during|over|earlier|late|early)\s+[^,.;:“\"”]{{1,40}}?\s+that\b|"
+    rf"\s+to\s+(?:him|her|them|us|me|reporters|journalists|(?:the|a|an|his|her|their|its|[A-Z][\w.-]*)(?:\s+[\w.-]+){{0,3}}?)\s+that\b|"
     rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+(?:on\s+)?{_DAY}\b|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
     rf"\s+{CHANNEL_PHRASE}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?|"
     rf"\s+on\s+{_PLATFORM}(?:,\s+formerly\s+(?:known\s+as\s+)?Twitter,?)?)*"

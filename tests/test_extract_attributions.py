@@ -1304,3 +1304,40 @@ def test_a_company_abbreviation_can_end_a_sentence():
         ("Hokuriku Electric Power Co", "according to", "More than 33,000 homes lost power"),
         ("the prefecture", "said", "About 57,000 people fled"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Investment slowed. Theresa May said that the country would leave.", [("Theresa May", "said", "the country would leave")]),
+        ("The storm hit in May, Smith said.", [("Smith", "said", "The storm hit in May")]),  # the month stays out
+        ("The bill may pass, Smith said.", [("Smith", "said", "The bill may pass")]),  # the modal too
+    ],
+)
+def test_may_after_a_capitalized_word_is_a_surname(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scott joked that Trump ranks fourth in a two-way race.", [("Scott", "joked", "Trump ranks fourth in a two-way race")]),
+        ("Ms. Lee quipped that the vote would be close.", [("Lee", "quipped", "the vote would be close")]),
+        ("He joked about the weather before the debate.", []),
+        ("She mused on the view from the stage.", []),
+    ],
+)
+def test_joking_and_musing_are_speech_before_what_they_report(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith said to reporters that the plan had failed.", [("Smith", "said", "the plan had failed")]),
+        ("Smith said to Mr. Jones that the plan had failed.", [("Smith", "said", "the plan had failed")]),
+        ("The mayor pledged to make sure that the city recovers.", [("the mayor", "pledged", "to make sure that the city recovers")]),
+    ],
+)
+def test_the_addressee_after_to_is_not_the_statement(text, expected):
+    assert _claims(text) == expected
