@@ -354,6 +354,8 @@ MEDIUM_WORDS = [
 ]
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: A day and its part: "Monday", "Monday morning", "Friday night".
+_DAY_TIME = rf"{_DAY}(?:\s+(?:morning|afternoon|evening|night))?"
 _MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
 _CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|conference|account|speech|video|tweet|letter|notice|broadcast|note|report|filing|release|email|memo|newsletter|podcast|rally|hearing|event|meeting|summit|ceremony|forum|vigil|session|gathering|debate|fundraiser)"
 #: What may stand between a subject and its cue ("the Observatory, earlier", "Pedersen on Wednesday").
@@ -364,7 +366,7 @@ SUBJECT_TAIL = re.compile(
     rf"recently|separately|publicly|privately|once|initially|subsequently|did|does|do|not|never|just|first|last|"
     rf"flatly|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:went|goes|go)\s+on\s+to|"
     rf"(?:this|last)\s+(?:week|weekend|month|year|morning|night)|"
-    rf"(?:decided|wanted|tried|continued|began|used|moved|rushed|hastened|appeared|seemed)\s+to|(?:on\s+)?{_DAY}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
+    rf"(?:decided|wanted|tried|continued|began|used|moved|rushed|hastened|appeared|seemed)\s+to|(?:on\s+)?{_DAY_TIME}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
     rf"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}(?:\s+on\s+[A-Z][\w-]*)?)"
     rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,)*\s*$"
 )
@@ -381,7 +383,7 @@ CHANNEL_PHRASE = rf"(?:in|on|via|during|at)\s+(?:a|an|its|his|her|their|the)\s+(
 CONTENT_LEAD = re.compile(
     rf"^(?:\s*,|\s*:|\s+that\b|\s+(?:in|on|at|during|over|earlier|late|early)\s+[^,.;:“\"”]{{1,40}}?\s+that\b|"
     rf"\s+to\s+(?:him|her|them|us|me|reporters|journalists|(?:the|a|an|his|her|their|its|[A-Z][\w.-]*)(?:\s+[\w.-]+){{0,3}}?)\s+that\b|"
-    rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+(?:on\s+)?{_DAY}\b|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
+    rf"\s+(?:this|last|next)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|{_DAY})\b|\s+(?:on\s+)?{_DAY_TIME}\b|\s+on\s+{_MONTH_DAY}|\s+(?:late\s+)?(?:yesterday|today|tonight)|\s+(?:also|earlier|later)|"
     rf"\s+{CHANNEL_PHRASE}(?:\s+on\s+(?:its\s+|his\s+|her\s+)?[A-Z][\w-]*(?:\s+account)?)?|"
     rf"\s+on\s+{_PLATFORM}(?:,\s+formerly\s+(?:known\s+as\s+)?Twitter,?)?)*"
 )

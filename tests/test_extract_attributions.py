@@ -1341,3 +1341,16 @@ def test_joking_and_musing_are_speech_before_what_they_report(text, expected):
 )
 def test_the_addressee_after_to_is_not_the_statement(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plans will be public soon, a spokesman said Monday morning.", [("a spokesman", "said", "The plans will be public soon")]),
+        ("The plans will be public soon, Smith told reporters on Tuesday afternoon.", [("Smith", "told", "The plans will be public soon")]),
+        ("A spokesman said Friday night that the plans would be public.", [("A spokesman", "said", "the plans would be public")]),
+        ("Smith said Monday that morning classes would resume.", [("Smith", "said", "morning classes would resume")]),
+    ],
+)
+def test_the_part_of_the_day_after_a_cue_is_its_time_not_its_content(text, expected):
+    assert _claims(text) == expected
