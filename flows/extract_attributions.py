@@ -214,14 +214,15 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             if not (prev[:1].isupper() and nxt[:1].isupper()):
                 break
         elif low in {"in", "of", "for", "on"}:
-            if low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"})):
+            collective = low == "of" and i > 0 and tokens[i - 1].group(0).lower() in lexicon.COLLECTIVE_HEADS  # "a group of doctors"
+            if low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"}) or collective):
                 break
         elif low in lexicon.CHUNK_STOPS and not (tok.isupper() and len(tok) > 1) and not _surname_like_a_stop(tokens, i, taken):
             break  # "the WHO", "IS" and "Theresa May" are names
         elif (
             low in lexicon.SPEECH_VERBS
             and not (not taken and low in lexicon.DOCUMENT_HEADS and i > 0 and _NOUN_LEAD.fullmatch(tokens[i - 1].group(0)))
-            and not (tok[:1].isupper() and nxt[:1].isupper() and i > 0)  # "Kaduna State Police": a name's word
+            and not (tok[:1].isupper() and i > 0 and (nxt[:1].isupper() or tokens[i - 1].group(0)[:1].isupper()))  # "Kaduna State Police", "the United States": a name's word
             and not (low == "state" and nxt.lower() in _STATE_OUTLETS)  # "state television", "State media"
         ):
             break  # a verb ends the phrase; "the report" or "the agency's report" is a noun
@@ -759,6 +760,11 @@ _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNOREC
 _COORDINATED_CUE = re.compile(r"(?:,\s*)?\b(?:and\s+(?:[a-z]\w*\s+)?|but\s+(?:(?:\w+ly|also|later|then|again)\s+)?)$")
 
 
+def _is_participle(cue: Cue) -> bool:
+    """'saying', and 'calling for' or 'pointing out': the cue's verb is a participle."""
+    return cue.form.split()[0].lower().endswith(lexicon.PARTICIPLE_SUFFIX)
+
+
 def _interrupted_statement(masked: str, lo: int, subject_start: int, cue_end: int, hi: int) -> bool:
     """'A, X said, B': the attribution sits inside one unquoted statement, so the statement is A and B."""
     opening = _STATEMENT_OPENING.fullmatch(masked, lo, subject_start)
@@ -802,7 +808,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         if _NEGATED.search(masked[max(lo, cue.start - 30) : cue.start]):
             continue  # "did not respond to requests for comment", "He didn't suggest retaliation": no statement was made
         subject: tuple[int, int] | None
-        participle = cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
+        participle = _is_participle(cue)
         and_before = _coordinated(masked, lo, cue.start)
         coordinated = and_before and previous_source is not None
         if coordinated:
@@ -936,7 +942,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         # exchange': the writer's framing or the channel's complement, the statement came before the subject
         participle_cue_after = (
             next_cue is not None
-            and next_cue.form.lower().endswith(lexicon.PARTICIPLE_SUFFIX)
+            and _is_participle(next_cue)
             and not masked[c_start : next_cue.start].strip()
             and "," in masked[cue.end : c_start]
         )

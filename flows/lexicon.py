@@ -248,6 +248,12 @@ CHUNK_STOPS = {
     "should", "may", "might", "must", "shall", "then", "now", "once", "said", "says", "told", "added",
     "over", "under", "between", "against", "during", "until", "without", "within", "per",
 }
+#: Heads of a subject whose "of" phrase names who they are: "a group of doctors", "dozens of protesters".
+COLLECTIVE_HEADS = {
+    "group", "groups", "number", "coalition", "chorus", "team", "panel", "handful", "majority", "minority", "lot", "lots",
+    "dozens", "hundreds", "thousands", "scores", "many", "most", "some", "few", "several", "one", "two", "three", "all",
+    "both", "each", "none", "members", "member", "bunch", "crowd", "delegation", "association", "alliance", "caucus",
+}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"it", "they", "we", "i"}
 #: A pronoun resolves to the latest speaker the article has not called by the other one.
@@ -364,7 +370,7 @@ _CHANNEL = r"(?:statement|interview|post|message|address|channel|briefing|confer
 SUBJECT_TAIL = re.compile(
     rf"(?=[\s,]|\Z)(?:\s+(?:also|earlier|later|previously|again|further|then|now|has|have|had|would|will|repeatedly|reportedly|"
     rf"recently|separately|publicly|privately|once|initially|subsequently|did|does|do|not|never|just|first|last|"
-    rf"flatly|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:went|goes|go)\s+on\s+to|"
+    rf"flatly|often|always|still|long|frequently|consistently|routinely|already|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:went|goes|go)\s+on\s+to|"
     rf"(?:this|last)\s+(?:week|weekend|month|year|morning|night)|"
     rf"(?:decided|wanted|tried|continued|began|used|moved|rushed|hastened|appeared|seemed)\s+to|(?:on\s+)?{_DAY_TIME}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
     rf"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}(?:\s+on\s+[A-Z][\w-]*)?)"

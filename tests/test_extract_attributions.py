@@ -1354,3 +1354,31 @@ def test_the_addressee_after_to_is_not_the_statement(text, expected):
 )
 def test_the_part_of_the_day_after_a_cue_is_its_time_not_its_content(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States pledged that it would lift the restrictions.", [("the United States", "pledged", "it would lift the restrictions")]),
+        ("The Kaduna State Police said two people died.", [("the Kaduna State Police", "said", "two people died")]),
+        ("Trump has often said that veterans come first.", [("Trump", "said", "veterans come first")]),
+        ("The family has long said that he was innocent.", [("the family", "said", "he was innocent")]),
+        ("Fowler is calling for a process to identify a successor.", [("Fowler", "calling for", "a process to identify a successor")]),
+        ("The police states that the road is closed.", [("the police", "states", "the road is closed")]),  # lowercase: the verb
+    ],
+)
+def test_capitalized_cue_words_inside_names_and_adverbs_after_an_auxiliary(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A group of doctors said that he should go.", "A group of doctors"),
+        ("Dozens of protesters said the police had fired first.", "Dozens of protesters"),
+        ("A chorus of prominent Republicans has said the same thing.", "A chorus of prominent Republicans"),
+        ("The price of oil said nothing new.", "oil"),  # no collective head: the phrase after "of" is the subject
+    ],
+)
+def test_a_collective_subject_keeps_whom_it_counts(text, source):
+    assert [claim[0] for claim in _claims(text)] == [source]
