@@ -249,7 +249,7 @@ def _surname_like_a_stop(tokens: list[re.Match], i: int, taken: list[re.Match]) 
 _NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
 
 
-_RELATIVE_PRONOUN_END = re.compile(r"(?:,\s*)?\b(?:who|which)\s*$")
+_RELATIVE_PRONOUN_END = re.compile(r"(?:,\s*)?\b(?:(?:many|some|most|all|several|few|both|none|one|two|three)\s+of\s+whom|who|which)\s*$")
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
@@ -258,8 +258,8 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
     left = masked[lo:cue_start]
     tail = lexicon.SUBJECT_TAIL.search(left)
     hi = lo + (tail.start() if tail else len(left))
-    relative = _RELATIVE_PRONOUN_END.search(masked, lo, hi) if masked[lo:hi].rstrip().endswith(("who", "which")) else None
-    if relative:  # "Norman Ornstein, a scholar who describes ...": the relative pronoun's antecedent
+    relative = _RELATIVE_PRONOUN_END.search(masked, lo, hi) if masked[lo:hi].rstrip().endswith(("who", "whom", "which")) else None
+    if relative:  # "Norman Ornstein, a scholar who describes ...", "victims' families, many of whom say": the antecedent
         antecedent = _collect_chunk(masked, lo, relative.start())
         if antecedent is None:
             return None
@@ -402,7 +402,7 @@ def _before_parenthesis(masked: str, lo: int, end: int) -> int:
 
 
 #: "Norman Ornstein, " right before an apposition ("a scholar who ...").
-_NAME_BEFORE_APPOSITION = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s*$")
+_NAME_BEFORE_APPOSITION = re.compile(r"(?:^|(?<=\s))((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*),\s*(?:(?:now|then|currently|formerly|still)\s+)?$")
 
 
 def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] | None:

@@ -372,7 +372,7 @@ SUBJECT_TAIL = re.compile(
     rf"recently|separately|publicly|privately|once|initially|subsequently|did|does|do|not|never|just|first|last|"
     rf"flatly|often|always|still|long|frequently|consistently|routinely|already|firmly|strongly|officially|explicitly|openly|in\s+recent\s+(?:days|weeks|months)|(?:went|goes|go)\s+on\s+to|"
     rf"(?:this|last)\s+(?:week|weekend|month|year|morning|night)|"
-    rf"(?:decided|wanted|tried|continued|began|used|moved|rushed|hastened|appeared|seemed)\s+to|(?:on\s+)?{_DAY_TIME}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
+    rf"(?:decide[ds]?|want(?:ed|s)?|tr(?:ied|ies|y)|continue[ds]?|beg[ia]n|begins|used|moved|rushed|hastened|appear(?:ed|s)?|seem(?:ed|s)?)\s+to|in\s+(?:19|20)\d\d|(?:on\s+)?{_DAY_TIME}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
     rf"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}(?:\s+on\s+[A-Z][\w-]*)?)"
     rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,)*\s*$"
 )

@@ -1382,3 +1382,19 @@ def test_capitalized_cue_words_inside_names_and_adverbs_after_an_auxiliary(text,
 )
 def test_a_collective_subject_keeps_whom_it_counts(text, source):
     assert [claim[0] for claim in _claims(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Obama has had a frosty relationship with McConnell, now the Senate majority leader, who in 2010 said the goal was to defeat him.",
+            [("McConnell", "said", "the goal was to defeat him")],
+        ),
+        ("The law angered the senators, many of whom say the claims are unfounded.", [("the senators", "say", "the claims are unfounded")]),
+        ("The Republican nominee continues to insist that he wants to release his taxes.", [("the Republican nominee", "insist", "he wants to release his taxes")]),
+        ("The senators, some of whom were absent, said the vote was close.", [("the senators", "said", "the vote was close")]),
+    ],
+)
+def test_relative_clauses_years_and_continuing_verbs_before_a_cue(text, expected):
+    assert _claims(text) == expected
