@@ -249,6 +249,8 @@ def _surname_like_a_stop(tokens: list[re.Match], i: int, taken: list[re.Match]) 
 _NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
 
 
+#: A past-tense verb and the determiner of its object, inside a phrase ("angered the", not "the armed forces").
+_VERB_BEFORE_OBJECT = re.compile(r"\b[a-z]+ed\s+(?=(?:the|a|an|his|her|its|their)\s)")
 _RELATIVE_PRONOUN_END = re.compile(r"(?:,\s*)?\b(?:(?:many|some|most|all|several|few|both|none|one|two|three)\s+of\s+whom|who|which)\s*$")
 _PARENTHESIS_END = re.compile(r"\s*\([^()]{1,40}\)$")
 
@@ -263,6 +265,9 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         antecedent = _collect_chunk(masked, lo, relative.start())
         if antecedent is None:
             return None
+        verb = _VERB_BEFORE_OBJECT.search(masked, antecedent[0], antecedent[1])
+        if verb:  # "The law angered the senators, many of whom say": the object is the antecedent
+            antecedent = (verb.end(), antecedent[1])
         named = _NAME_BEFORE_APPOSITION.search(masked, lo, antecedent[0])
         if named and masked[antecedent[0] : antecedent[1]].split()[0].lower() in {"a", "an", "the"}:
             return named.start(1), named.end(1)
