@@ -238,13 +238,16 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 _STATE_OUTLETS = frozenset({"media", "television", "tv", "radio", "news", "broadcaster", "agency", "newspaper", "outlets", "channel", "press"})
 _NAME_FINAL_ABBREVIATIONS = frozenset({"Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros"})
-#: Capitalized, these stop words are also surnames ("Theresa May", "Rebecca Will").
+#: Capitalized, these stop words are also surnames ("Theresa May", "George Will").
 _STOP_WORD_SURNAMES = frozenset({"May", "Will"})
 
 
 def _surname_like_a_stop(tokens: list[re.Match], i: int, taken: list[re.Match]) -> bool:
-    """The phrase's last word is "May" after a capitalized word: a surname, not the modal or the month ("in May")."""
-    return not taken and i > 0 and tokens[i].group(0) in _STOP_WORD_SURNAMES and tokens[i - 1].group(0)[:1].isupper() and tokens[i - 1].group(0).isalpha()
+    """The phrase's last word is "May" or "Will" after a capitalized word: a surname, not a modal or the month ("in May")."""
+    before = tokens[i - 1].group(0) if i > 0 else ""
+    return not taken and tokens[i].group(0) in _STOP_WORD_SURNAMES and before[:1].isupper() and before.isalpha()
+
+
 #: A word before a cue word that makes it a noun: "the report said", "the agency's report says".
 _NOUN_LEAD = re.compile(r"(?i:the|a|an|this|that|its|his|her|their|new|latest|recent|annual|final|draft|official)|[\w.-]+['’]s")
 
