@@ -731,7 +731,11 @@ def _statement_then_comma(masked: str, lo: int, hi: int) -> bool:
 #: adviser pointed out, ...": the attribution may open with "as").
 _STATEMENT_OPENING = re.compile(r"([\w’'-]+)(?:[^\S\n]+[^,;:“\"”\n]*?)?,\s*(?:as\s+)?")
 #: After the cue of an interrupting attribution: a comma, perhaps after a time ("said Friday, ...").
-_RESUMES_AFTER_CUE = re.compile(rf"(?:(?:\s+[\w.]+){{0,2}}?|\s+{lexicon.CHANNEL_PHRASE})\s*,(?!\d)\s*\S")  # not "said about 450,000"
+_RESUMES_AFTER_CUE = re.compile(
+    rf"(?:(?:\s+[\w.]+){{0,2}}?|\s+{lexicon.CHANNEL_PHRASE}"
+    r"|\s+(?:me|him|her|them|us|reporters|journalists|earlier|later|on|in|at|during|last|this)(?:\s+[\w.]+){0,4}?)"  # "he told me on Friday,"
+    r"\s*,(?!\d)\s*\S"  # not "said about 450,000"
+)
 
 
 #: Right before an opening mark: the quotation is the title of a work ('on this weekend's broadcast of "Fox News Sunday,"').

@@ -1398,3 +1398,20 @@ def test_a_collective_subject_keeps_whom_it_counts(text, source):
 )
 def test_relative_clauses_years_and_continuing_verbs_before_a_cue(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "These employees, Stumpf explained earlier in the committee hearing, were well paid.",
+            [("Stumpf", "explained", "These employees, Stumpf explained earlier in the committee hearing, were well paid")],
+        ),
+        (  # the object of the cue is no attribution matter: the relative clause is not a statement interrupted
+            "The police spokesperson, DSP Mansir Hassan, who confirmed the attack on Sunday, said the bandits came at 1am.",
+            [("Mansir Hassan", "confirmed", "the attack on Sunday"), ("Mansir Hassan", "said", "the bandits came at 1am")],
+        ),
+    ],
+)
+def test_an_attribution_with_an_addressee_or_a_time_may_interrupt_a_statement(text, expected):
+    assert _claims(text) == expected
