@@ -32,7 +32,9 @@ class _ProcessPool:
 
     @contextlib.contextmanager
     def allow(self, size: int) -> Iterator[None]:
-        """Blocks nest (a run's early start, then its flow): the pool lives until the outermost one ends."""
+        """Blocks nest (a run's early start, then its flow's batches). The pool ends with the first block
+        to end: once the flow's batches are done, the run-wide step after them needs no workers, and
+        their memory goes back."""
         with self._lock:
             self._size = max(self._size, size) if self._depth else size
             self._depth += 1
@@ -41,13 +43,12 @@ class _ProcessPool:
         finally:
             with self._lock:
                 self._depth -= 1
-                if not self._depth:
-                    self._size = 0
-                    self._early.clear()
-                    for executor in (self._executor, self._early_thread):
-                        if executor is not None:
-                            executor.shutdown(wait=True, cancel_futures=True)
-                    self._executor = self._early_thread = None
+                self._size = 0
+                self._early.clear()
+                executors = [e for e in (self._executor, self._early_thread) if e is not None]
+                self._executor = self._early_thread = None
+            for executor in executors:
+                executor.shutdown(wait=True, cancel_futures=True)
 
     def get(self) -> ProcessPoolExecutor | None:
         with self._lock:

@@ -35,12 +35,14 @@ def test_a_job_started_early_is_taken_once_and_forgotten_with_the_block():
         assert processes.take_early("untaken") is None  # a later run does not find it
 
 
-def test_blocks_nest_and_the_pool_lives_until_the_outer_one_ends():
+def test_blocks_nest_and_the_pool_ends_with_the_inner_one():
     if (os.cpu_count() or 1) < 2:
         return
-    with processes.batch_pool_for(3):
+    with processes.batch_pool_for(3):  # the run's early start
         pool = processes.batch_pool()
         with processes.batch_pool_for(0):  # the flow, after its batches started early: nothing left to start
             assert processes.batch_pool() is pool
-        assert processes.batch_pool() is pool
+        assert processes.batch_pool() is None  # the flow's batches are done: no workers during the run-wide step
+        with pytest.raises(RuntimeError):
+            pool.submit(sum, [1])  # shut down, not merely forgotten
     assert processes.batch_pool() is None
