@@ -114,6 +114,22 @@ _DESCRIBED_ACRONYM = re.compile(
 )
 
 
+#: Abbreviated titles and the words they stand for.
+_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "supt": "superintendent", "insp": "inspector"}
+
+
+#: Offices that tell apart two people of one surname ("President Obama", "Michelle Obama"), unlike a role ("adviser").
+_OFFICES = frozenset({
+    "president", "senator", "governor", "representative", "congressman", "congresswoman", "secretary", "mayor", "judge",
+    "speaker", "chancellor", "premier", "minister", "king", "queen", "prince", "princess", "pope",
+})
+
+
+def _title_key(word: str) -> str:
+    key = word.lower().rstrip(".")
+    return _TITLE_WORDS.get(key, key)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of a name
 def strip_titles(name: str) -> str:
     """Drop leading roles and titles: 'Hezbollah chief Naim Qassem' -> 'Naim Qassem'."""
@@ -205,6 +221,12 @@ class MentionIndex:
         if self._people is None:
             self._people = self._people_by_surname()
         return self._people.get(_surname_key(surname))
+
+    def written_with_title(self, name: str, title: str) -> bool:
+        """Whether the article writes ``name`` right after this title ("President Barack Obama" for "President";
+        "Sen." and "Senator" are one title)."""
+        wanted = _title_key(title)
+        return any(_title_key(before) == wanted for before in re.findall(rf"([\w.]+)\s+{re.escape(name)}\b", self.text))
 
     def person_with_role(self, role: str, position: int) -> str | None:
         """The person named last before ``position`` with this role: "Senator Maria Delgado", "Sen. Maria Delgado",
@@ -408,7 +430,11 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
     if all(w[:1].isupper() or w.startswith("al-") for w in words):
         stripped = strip_titles(mention)
         if len(stripped.split()) == 1:
-            return index.full_person(stripped) or stripped
+            full = index.full_person(stripped)
+            title = mention[: len(mention) - len(stripped)].split()
+            if full and title and _title_key(title[-1]) in _OFFICES and not index.written_with_title(full, title[-1]):
+                return stripped  # "President Obama" is not the "Michelle Obama" the article names
+            return full or stripped
         opens_sentence = stripped.startswith("The ") and (position == 0 or index.text[max(0, position - 2) : position].strip() in {"", ".", "!", "?", '"', "”"})
         publication = stripped.split()[-1].lower() in _PUBLICATION_WORDS  # "The New York Times" is its name
         return "the " + stripped[4:] if opens_sentence and not publication else stripped  # "The UN's World Food Programme said"

@@ -1415,3 +1415,16 @@ def test_relative_clauses_years_and_continuing_verbs_before_a_cue(text, expected
 )
 def test_an_attribution_with_an_addressee_or_a_time_may_interrupt_a_statement(text, expected):
     assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Michelle Obama spoke in Ohio on Friday.\n\nPresident Obama said the economy was strong.", "Obama"),  # not Michelle
+        ("President Barack Obama spoke in Ohio on Friday.\n\nPresident Obama said the economy was strong.", "Barack Obama"),
+        ("Sen. Elizabeth Warren spoke in Ohio on Friday.\n\nSenator Warren said the economy was strong.", "Elizabeth Warren"),
+        ("Rami Abdurrahman, the chief, spoke on Friday.\n\nMr Abdurrahman said the toll rose.", "Rami Abdurrahman"),
+    ],
+)
+def test_an_office_before_a_surname_resolves_only_to_the_person_who_holds_it(text, source):
+    assert [claim[0] for claim in _claims(text)] == [source]
