@@ -214,8 +214,11 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             if not (prev[:1].isupper() and nxt[:1].isupper()):
                 break
         elif low in {"in", "of", "for", "on"}:
-            collective = low == "of" and i > 0 and tokens[i - 1].group(0).lower() in lexicon.COLLECTIVE_HEADS  # "a group of doctors"
-            if low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"}) or collective):
+            head = tokens[i - 1].group(0).lower() if i > 0 else ""
+            collective = low == "of" and head in lexicon.COLLECTIVE_HEADS  # "a group of doctors"
+            if low in {"on", "in"} and _is_person_noun(head) and nxt:
+                pass  # "an expert on tax law", "one source on the panel": the phrase describes the person
+            elif low == "on" or not (nxt[:1].isupper() or (low == "of" and nxt in {"the", "its"}) or collective):
                 break
         elif low in lexicon.CHUNK_STOPS and not (tok.isupper() and len(tok) > 1) and not _surname_like_a_stop(tokens, i, taken):
             break  # "the WHO", "IS" and "Theresa May" are names
@@ -226,7 +229,7 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             and not (low == "state" and nxt.lower() in _STATE_OUTLETS)  # "state television", "State media"
         ):
             break  # a verb ends the phrase; "the report" or "the agency's report" is a noun
-        elif tok[0].isdigit():
+        elif tok[0].isdigit() and not _HYPHENATED_NUMBER.fullmatch(tok):  # "the 34-year-old mother" is one phrase
             break
         taken.append(tokens[i])
     while taken and taken[-1].group(0).lower() in {"of", "for", "and", "in", "&"}:
@@ -238,6 +241,15 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 _STATE_OUTLETS = frozenset({"media", "television", "tv", "radio", "news", "broadcaster", "agency", "newspaper", "outlets", "channel", "press"})
 _NAME_FINAL_ABBREVIATIONS = frozenset({"Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros"})
+_HYPHENATED_NUMBER = re.compile(r"\d+-[A-Za-z][\w-]*")
+
+
+def _is_person_noun(word: str) -> bool:
+    """A noun for a person or people: "expert", "officials", "source"."""
+    return word in _SOURCE_NOUNS or word in lexicon.ROLE_NOUNS or (word.endswith("s") and word[:-1] in lexicon.ROLE_NOUNS)
+
+
+_SOURCE_NOUNS = frozenset({"source", "sources", "insider", "insiders", "member", "members", "officials", "experts", "staffer", "staffers"})
 #: Capitalized, these stop words are also surnames ("Theresa May", "George Will").
 _STOP_WORD_SURNAMES = frozenset({"May", "Will"})
 

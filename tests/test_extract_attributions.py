@@ -1428,3 +1428,17 @@ def test_an_attribution_with_an_addressee_or_a_time_may_interrupt_a_statement(te
 )
 def test_an_office_before_a_surname_resolves_only_to_the_person_who_holds_it(text, source):
     assert [claim[0] for claim in _claims(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("One Democratic source on the panel said Republicans were in a frenzy.", "One Democratic source on the panel"),
+        ("An expert on tax law said the plan was flawed.", "An expert on tax law"),
+        ("Former officials in both parties said the letter was a mistake.", "Former officials in both parties"),
+        ("The 34-year-old mother of three replied that the plan would benefit everyone.", "the 34-year-old mother of three"),
+        ("The talks on trade said nothing new.", "trade"),  # "talks" names no person: "on" ends the phrase
+    ],
+)
+def test_a_phrase_after_a_person_noun_is_part_of_the_source(text, source):
+    assert [claim[0] for claim in _claims(text)][-1:] == [source]
