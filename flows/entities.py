@@ -114,20 +114,17 @@ _DESCRIBED_ACRONYM = re.compile(
 )
 
 
-#: Abbreviated titles and the words they stand for.
-_TITLE_WORDS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "supt": "superintendent", "insp": "inspector"}
-
-
-#: Offices that tell apart two people of one surname ("President Obama", "Michelle Obama"), unlike a role ("adviser").
-_OFFICES = frozenset({
-    "president", "senator", "governor", "representative", "congressman", "congresswoman", "secretary", "mayor", "judge",
-    "speaker", "chancellor", "premier", "minister", "king", "queen", "prince", "princess", "pope",
-})
+#: A title's abbreviations as the role they stand for ("Sen." is "senator"), from ``lexicon.STANDALONE_ROLES``.
+_ABBREVIATED_ROLES = {
+    abbreviation.lower().rstrip("."): role
+    for role, abbreviations in reversed(lexicon.STANDALONE_ROLES.items())  # the first role listed for an abbreviation wins
+    for abbreviation in abbreviations
+}
 
 
 def _title_key(word: str) -> str:
     key = word.lower().rstrip(".")
-    return _TITLE_WORDS.get(key, key)
+    return _ABBREVIATED_ROLES.get(key, key)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # pure, and asked again for every mention of a name
@@ -432,7 +429,7 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         if len(stripped.split()) == 1:
             full = index.full_person(stripped)
             title = mention[: len(mention) - len(stripped)].split()
-            if full and title and _title_key(title[-1]) in _OFFICES and not index.written_with_title(full, title[-1]):
+            if full and title and _title_key(title[-1]) in lexicon.OFFICES and not index.written_with_title(full, title[-1]):
                 return stripped  # "President Obama" is not the "Michelle Obama" the article names
             return full or stripped
         opens_sentence = stripped.startswith("The ") and (position == 0 or index.text[max(0, position - 2) : position].strip() in {"", ".", "!", "?", '"', "”"})

@@ -311,6 +311,11 @@ STANDALONE_ROLES = {
     "manager": (), "king": (), "queen": (), "pope": (), "archbishop": (), "bishop": (), "candidate": (), "nominee": (),
     "lawmaker": (), "spokesman": (), "spokeswoman": (), "spokesperson": (), "director": (), "chief": (), "secretary": (),
 }
+#: Offices that tell apart two people of one surname ("President Obama" is not "Michelle Obama"), unlike a role ("adviser").
+OFFICES = frozenset({
+    "president", "senator", "governor", "representative", "congressman", "congresswoman", "secretary", "mayor", "judge",
+    "speaker", "chancellor", "premier", "minister", "king", "queen", "prince", "princess", "pope",
+})
 #: Head nouns that make an unnamed source one person: "a spokesman for the ministry", "a senior official".
 PERSON_ROLES = {
     "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor", "lobbyist", "diplomat",

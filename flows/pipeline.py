@@ -21,8 +21,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import prefect_server, processes, progress
 from flows.ids import stable_id
-from flows.batches import describe, from_description, plan_batches
-from flows.ingest import discover_inputs
+from flows.batches import Batch, describe, from_description, plan_batches
+from flows.ingest import InputFile, discover_inputs
 from flows.io import BATCH_CACHE, output_lock, read_table, swap_in_folder, write_table, write_text_durably
 from flows.assemble import TableWriter, assemble
 from flows.partitions import PARTITIONED_DIR
@@ -59,7 +59,7 @@ def process_batch_task(files: list[tuple], cache_dir: str, key: str, version: st
     if early is not None:  # started with the run, before this task existed; a retry computes it anew
         early.result()
         return str(folder), False
-    if (folder / BATCH_DONE).exists():
+    if _cached(Path(cache_dir), key):
         return str(folder), True
     batch_files = list(from_description(files))
     pool = processes.batch_pool()
@@ -214,11 +214,9 @@ def newsfacts_flow(inputs: list[str], output_dir: str = "output", batch_size: in
     with output_lock(output, RUNS_FILE) as state:
         cache = state / BATCH_CACHE
         cache.mkdir(parents=True, exist_ok=True)
-        batches = plan_batches(files, batch_size)
-        keys = [batch.cache_key(version) for batch in batches]
-        to_compute = sum(not (cache / key / BATCH_DONE).exists() for key in keys)
-        with processes.batch_pool_for(to_compute):
-            futures = [process_batch_task.submit(describe(batch), str(cache), key, version) for batch, key in zip(batches, keys, strict=True)]
+        planned = _planned(files, batch_size, version)
+        with processes.batch_pool_for(sum(not _cached(cache, key) for _, key in planned)):
+            futures = [process_batch_task.submit(describe(batch), str(cache), key, version) for batch, key in planned]
             progress.report(_BATCHES_STEP, 0, len(futures))
             for done, _ in enumerate(as_completed(futures), start=1):
                 progress.report(_BATCHES_STEP, done, len(futures))
@@ -247,8 +245,7 @@ def batches_started_early(inputs: list[str], output_dir: str, batch_size: int = 
         cache = state / BATCH_CACHE
         try:
             version = code_version()
-            batches = plan_batches(discover_inputs([Path(p) for p in inputs]), batch_size)
-            todo = [(batch, key) for batch in batches if not (cache / (key := batch.cache_key(version)) / BATCH_DONE).exists()]
+            todo = [(batch, key) for batch, key in _planned(discover_inputs([Path(p) for p in inputs]), batch_size, version) if not _cached(cache, key)]
         except Exception:  # noqa: BLE001 - the flow plans again and reports the error the way a run does
             todo = []
         cache.mkdir(parents=True, exist_ok=True)
@@ -256,6 +253,15 @@ def batches_started_early(inputs: list[str], output_dir: str, batch_size: int = 
             for batch, key in todo:
                 processes.start_early(key, cache_batch, list(batch.files), cache / key, version)
             yield
+
+
+def _planned(files: list[InputFile], batch_size: int, version: str) -> list[tuple[Batch, str]]:
+    """The run's batches with their cache keys (reading every input byte): the flow's plan, and its early start's."""
+    return [(batch, batch.cache_key(version)) for batch in plan_batches(files, batch_size)]
+
+
+def _cached(cache: Path, key: str) -> bool:
+    return (cache / key / BATCH_DONE).exists()
 
 
 def run_flow(inputs: list[str], output_dir: str, *, batch_size: int = 500, workers: int = 0, dask_address: str | None = None) -> dict:
