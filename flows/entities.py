@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from flows import lexicon
@@ -283,7 +284,7 @@ class MentionIndex:
 
     def _longest_with_head(self, head: str) -> str | None:
         best: str | None = None
-        for match in _organization_pattern(head).finditer(self.text):
+        for match in _lines_finditer(_organization_pattern(head), self.text, head):
             if self._in_headline(match.start()):
                 continue  # a Title Case headline capitalizes every word
             candidate = match.group(0)
@@ -337,6 +338,19 @@ def _organization_pattern(head: str) -> re.Pattern:
         rf"\b(?:(?:the|The) )?(?:[A-Z][\w’'-]* ){{1,4}}{re.escape(head)}\b"
         rf"(?: (?:in|of|for) {_TOKEN}(?: (?:(?:for|of) )?{_TOKEN})*)?"
     )
+
+
+def _lines_finditer(pattern: re.Pattern, text: str, needle: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that matches no newline and only where ``needle`` is: only
+    the lines holding ``needle`` are scanned (a line's ends are word boundaries, as the newlines around it are).
+    Scanning a whole article for every head noun was most of resolving organizations."""
+    at = text.find(needle)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        yield from pattern.finditer(text, start, end)
+        at = text.find(needle, end)
 
 
 @dataclass

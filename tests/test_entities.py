@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from flows.entities import MentionIndex, SpeakerHistory, resolve_mention, speaker_kind, strip_titles
+from flows.entities import MentionIndex, SpeakerHistory, _lines_finditer, _organization_pattern, resolve_mention, speaker_kind, strip_titles
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,13 @@ def test_a_role_resolves_to_the_person_named_with_it_before(text, mention, expec
 def test_an_organization_noun_resolves_to_the_name_it_described(text, mention, expected):
     position = text.index("Later " + mention) + len("Later ")
     assert resolve_mention(mention, position, MentionIndex.build(text), SpeakerHistory()) == expected
+
+
+_ORGANIZATION_WORDS = st.sampled_from(["the", "The", "Syrian", "army", "Army", "of", "Health", "Ministry", "ministry", "for", "Gaza's", "al-Assad", "in", "U.S.", "said", "-"])
+
+
+@given(st.lists(st.one_of(_ORGANIZATION_WORDS, st.just("\n"), st.just(", ")), max_size=40), st.sampled_from(["army", "Army", "ministry", "Ministry"]))
+def test_organizations_are_found_line_by_line_as_in_the_whole_text(words, head):
+    text = " ".join(words)
+    pattern = _organization_pattern(head)
+    assert [m.span() for m in _lines_finditer(pattern, text, head)] == [m.span() for m in pattern.finditer(text)]
