@@ -26,10 +26,18 @@ def _name_runs(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [run for _, run in _name_run_spans(text, start, end)]
 
 
+#: An honorific inside a run of capitalized words: the name starts there ("What Mr. Obama has seen", "One of Mr. Clarke's").
+_HONORIFIC_INSIDE = re.compile(r" (?:(?:of|for|the) )?(?=(?:" + "|".join(sorted({h.rstrip(".").capitalize() for h in lexicon.HONORIFICS})) + r")\.? [A-Z])")
+
+
 def _name_run_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
     """``_name_runs`` with where each run starts."""
     runs: list[tuple[int, str]] = []
     for match in _NAME_RUN.finditer(text, start, len(text) if end is None else end):
+        if (inside := _HONORIFIC_INSIDE.search(match.group(0))) is not None:
+            runs.append((match.start(), match.group(0)[: inside.start()]))
+            runs.extend(_name_run_spans(text, match.start() + inside.end(), match.end()))
+            continue
         if "." not in match.group(0):
             runs.append((match.start(), match.group(0)))  # the common case: no full stop to cut at
             continue
@@ -557,9 +565,10 @@ def _last_person_name(index: MentionIndex, position: int) -> str | None:
         if run.split()[0].lower() in lexicon.LEADING_PREPOSITIONS or run.split()[0].lower() in _FUNCTION_WORDS:
             continue  # "On Wednesday New Jersey": a time and a place
         name = strip_titles(run)
-        if len(name.split()) == 1 and not _OBJECT_BEFORE.search(before, max(0, at - 60), at):
-            name = index.full_person(name) or name  # "Sinner, the world No. 1, was gracious": the full name written before
-        if len(name.split()) < 2 or speaker_kind(name) != "person":
+        honorific = run.split()[0].lower().rstrip(".") in _HONORIFICS  # "Mr. Obama" is a person even with no full name written
+        if len(name.split()) == 1 and (honorific or not _OBJECT_BEFORE.search(before, max(0, at - 60), at)):
+            name = index.full_person(name) or re.sub(r"[’']s$", "", name)  # "Sinner, the world No. 1, was gracious": the full name written before
+        if (len(name.split()) < 2 and not honorific) or speaker_kind(name) != "person":
             continue
         if latest is not None and at < latest[0] - _SUBJECT_REACH:
             break

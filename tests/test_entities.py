@@ -65,7 +65,7 @@ def test_speaker_kind(name, kind):
     assert speaker_kind(name) == kind
 
 
-@given(st.lists(st.sampled_from(["Election", "Day.", "His", "Mr.", "Obama", "said", "the", "U.S.", "Army", "met", "with", "Vladimir", "Putin.", "al-Assad", "of"]), max_size=14).map(" ".join))
+@given(st.lists(st.sampled_from(["Election", "Day.", "His", "Mr.", "Mrs", "One", "Obama", "said", "the", "U.S.", "Army", "met", "with", "Vladimir", "Putin.", "al-Assad", "of"]), max_size=14).map(" ".join))
 def test_name_run_spans_point_at_their_runs(text):
     from flows.entities import _name_run_spans, _name_runs
 
@@ -75,12 +75,30 @@ def test_name_run_spans_point_at_their_runs(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("What Mr. Obama has seen", ["What", "Mr. Obama"]),
+        ("Because of Mrs Clinton, he left", ["Because", "Mrs Clinton"]),
+        ("the Bank of America said", ["Bank of America"]),  # no honorific: one run
+        ("Prime Minister Theresa May said", ["Prime Minister Theresa May"]),
+    ],
+)
+def test_a_name_run_is_cut_where_an_honorific_starts_a_name(text, runs):
+    from flows.entities import _name_runs
+
+    assert _name_runs(text) == runs
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ('Barack Obama was asked about a meeting with Vladimir Putin. "We are done," he said.', "Barack Obama"),
         # the latest name is the pronoun's when it is no object of a preposition
         ('The talks with Vladimir Putin ended. "We are done," he said.', "Vladimir Putin"),
         ('Barack Obama left early. Vladimir Putin stayed. "We are done," he said.', "Vladimir Putin"),
+        # an honorific starts a name inside a run of capitalized words, and makes a surname alone a person
+        ('THE ISLAND -- What Mr. Obama has seen are the charts. "They are terrifying," he said.', "Obama"),
+        ('Tom Clarke runs mines. The talks with Joe Manchin ended. One of Mr. Clarke\'s men left. "It is over," he said.', "Tom Clarke"),
     ],
 )
 def test_a_pronoun_with_no_earlier_speaker_prefers_a_nearby_subject_to_an_object(text, speaker):
