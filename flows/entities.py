@@ -215,8 +215,8 @@ class MentionIndex:
         people: dict[str, str] = {}
         for name in dict.fromkeys(self.names):  # an article repeats its names; the first longest still wins
             parts = strip_titles(name[:-2] if name.endswith(("’s", "'s")) else name).split()
-            if len(parts) < 2 or parts[0].lower().rstrip(".") in lexicon.HONORIFICS:
-                continue
+            if len(parts) < 2 or parts[0].lower().rstrip(".") in lexicon.HONORIFICS or _opens_a_clause(parts[0]) or parts[0].lower() in lexicon.SENTENCE_OPENERS:
+                continue  # "On RT, the West is ...", "When PolitiFact examined ...": no one's full name
             key = _surname_key(parts[-1])
             if key not in people or len(parts) > len(people[key].split()):
                 people[key] = " ".join(parts)
@@ -499,6 +499,11 @@ _LEADING_ADVERBIAL = re.compile(
     r"Earlier|Meanwhile|Last|This|However)\b[^,.!?“”\"]{0,40},\s+)"
 )
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "my"})
+def _opens_a_clause(word: str) -> bool:
+    """A capitalized first word that is no part of the name after it ("On", "When", "The")."""
+    return word.lower() in lexicon.LEADING_PREPOSITIONS or word.lower() in _FUNCTION_WORDS
+
+
 #: Words that may stand before a subject's name: roles, titles, articles, possessives ("Poland's defence minister, ").
 _DESCRIBING_WORDS = frozenset(lexicon.TITLES | lexicon.ROLE_NOUNS | lexicon.ORG_WORDS | {"the", "a", "an"})  # "White House press secretary"
 #: Where a pronoun may stand in its sentence to continue the last one's subject: first, after a leading clause
@@ -562,7 +567,7 @@ def _last_person_name(index: MentionIndex, position: int) -> str | None:
     before = index.text[:position]
     latest: tuple[int, str] | None = None
     for at, run in reversed(_name_run_spans(before)):
-        if run.split()[0].lower() in lexicon.LEADING_PREPOSITIONS or run.split()[0].lower() in _FUNCTION_WORDS:
+        if _opens_a_clause(run.split()[0]):
             continue  # "On Wednesday New Jersey": a time and a place
         name = strip_titles(run)
         honorific = run.split()[0].lower().rstrip(".") in _HONORIFICS  # "Mr. Obama" is a person even with no full name written

@@ -38,6 +38,19 @@ def test_strip_titles_keeps_the_name(name, expected):
     assert strip_titles(name) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "expected"),
+    [
+        ("On RT, the West is grim. RT said so.", "RT", None),  # a preposition, then a name
+        ("When PolitiFact examined it, PolitiFact rated it.", "PolitiFact", None),  # a clause's opening word
+        ("Rival Bernie Sanders spoke. Sanders left.", "Sanders", "Bernie Sanders"),  # a describing word is dropped, not the name
+        ("Secretary of State John Kerry spoke. Kerry left.", "Kerry", "John Kerry"),
+    ],
+)
+def test_a_full_name_is_no_clause_opening_before_a_name(text, surname, expected):
+    assert MentionIndex.build(text).full_person(surname) == expected
+
+
 def test_short_forms_resolve_to_the_fullest_name_outside_quotations():
     index = MentionIndex.build("Rami Abdurrahman, the chief, spoke. Later Mr Abdurrahman added more.")
     assert resolve_mention("Mr Abdurrahman", 40, index, SpeakerHistory()) == "Rami Abdurrahman"
