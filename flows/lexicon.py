@@ -404,6 +404,8 @@ CONTENT_TAIL = re.compile(
     rf",\s+(?:although|though|whereas|while|but|even\s+as|even\s+though|arguing|noting|adding|saying|which|as\s+(?:he|she|they|it)|"
     rf"using|calling|citing|warning|urging|insisting|claiming|describing|telling|suggesting|pointing|accusing|referring|"
     rf"according)\b|\s+(?:even\s+though|although)\b|;\s|\s[—–]\s+(?:a|an|the)\b"
+    # ", as rebel forces continue their offensive": the writer's scene, unless "as" compares or sets a condition
+    rf"|,\s+as\s+(?!(?:well|much|many|soon|long|far|if|though|an?\s+example|one\s+of|evidence|part|such|usual|expected|promised|planned|required)\b)"
     # ", a charge ministers deny": the writer's apposition on the statement
     rf"|,\s+(?:a|an)\s+(?:charge|claim|allegation|accusation|assertion|suggestion)\s"
     rf"|\s(?:in|via)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:statement|tweet|interview|post|press\s+release)\b"

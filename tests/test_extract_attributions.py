@@ -47,6 +47,10 @@ def _quotes(text):
         ("Clinton questioned what kind of person sends angry tweets.", ("Clinton", "questioned", "what kind of person sends angry tweets")),
         ("The lawsuit charges that the firm lied.", ("the lawsuit", "charges", "the firm lied")),
         ("Donald Trump vowed that he would never quit, as he charged into new territory.", ("Donald Trump", "vowed", "he would never quit")),
+        ('The embassy urged its citizens to leave "as soon as possible", as rebel forces continue their offensive.', ("the embassy", "urged", 'its citizens to leave "as soon as possible"')),
+        # "as" that compares or sets a condition is the statement's own
+        ("The minister said exports would grow, as well as imports.", ("the minister", "said", "exports would grow, as well as imports")),
+        ("The minister said exports would grow, as long as the war ends.", ("the minister", "said", "exports would grow, as long as the war ends")),
         ("Two lawmakers urged Mrs. Clinton to fund turnout efforts, warning that control is at stake.", ("Two lawmakers", "urged", "Mrs. Clinton to fund turnout efforts")),
         ("Trump has insisted that the election is rigged even though fraud is rare.", ("Trump", "insisted", "the election is rigged")),
         ("The Syrian army announced a retreat, saying it would protect civilians.", ("the Syrian army", "saying", "it would protect civilians")),
