@@ -789,11 +789,21 @@ def _is_participle(cue: Cue) -> bool:
     return cue.form.split()[0].lower().endswith(lexicon.PARTICIPLE_SUFFIX)
 
 
+#: A subordinate clause with its own subject ("Though that transition was seamless", "If Trump wins"): part of the
+#: statement an attribution interrupts, unlike a phrase that sets the scene ("When asked", "While in Aleppo").
+_CONDITION_CLAUSE = re.compile(
+    r"(?i:though|although|even\s+though|if|unless|when|while|because|whereas|once)\s+"
+    r"(?!(?:" + "|".join(sorted(lexicon.LEADING_PREPOSITIONS)) + r")\b)(?![a-z]+(?:ed|ing)\b)[\w’'-]+\s+[\w’'-]+"
+)
+
+
 def _interrupted_statement(masked: str, lo: int, subject_start: int, cue_end: int, hi: int) -> bool:
     """'A, X said, B': the attribution sits inside one unquoted statement, so the statement is A and B."""
     opening = _STATEMENT_OPENING.fullmatch(masked, lo, subject_start)
-    if opening is None or opening.group(1).lower() in lexicon.STATEMENT_OPENING_NOT or opening.group(1).lower().endswith("ly"):
-        return False  # "In Aleppo, X said, ...", "Meanwhile, X said, ...": a scene, not the statement
+    if opening is None or opening.group(1).lower().endswith("ly"):
+        return False
+    if opening.group(1).lower() in lexicon.STATEMENT_OPENING_NOT and not _CONDITION_CLAUSE.match(masked, opening.start(1), subject_start):
+        return False  # "In Aleppo, X said, ...", "Meanwhile, X said, ...", "When asked, X said, ...": a scene, not the statement
     return _RESUMES_AFTER_CUE.match(masked, cue_end, hi) is not None
 
 

@@ -553,7 +553,12 @@ def test_a_quantified_time_opens_no_subject():
         ("To understand the case, the judge said, one should visit this museum.", "To understand the case, the judge said, one should visit this museum"),
         ("The deal is dead, Smith said Friday, and talks will not resume.", "The deal is dead, Smith said Friday, and talks will not resume"),
         ("Hawaii, as one adviser pointed out, rarely gets two hurricanes.", "Hawaii, as one adviser pointed out, rarely gets two hurricanes"),
+        # a subordinate clause with its own subject is part of the statement
+        ("Though that transition was seamless, he said, replacing Clinton would be acrimonious.", "Though that transition was seamless, he said, replacing Clinton would be acrimonious"),
+        ("If this argument fails, Mr. Castañeda argues, there are other tools.", "If this argument fails, Mr. Castañeda argues, there are other tools"),
         # a scene-setting opening stays outside the statement
+        ("When asked about it, the minister said, the border stays closed.", "the border stays closed"),
+        ("While in Aleppo, the minister said, the envoy met rebels.", "the envoy met rebels"),
         ("In Aleppo, the army said, fighting went on.", "fighting went on"),
         ("Meanwhile, the ministry said, the border stays closed.", "the border stays closed"),
         ("Indeed, the ministry said, the border stays closed.", "the border stays closed"),
