@@ -824,8 +824,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue
             s_start, s_end = cue.end + src_match.start(1), cue.end + src_match.end(1)
             source_text = text[s_start:s_end].strip()
-            if _document_head(source_text) and not (_NAMED_DOCUMENT.match(source_text) or _DOCUMENT_BY_OWNER.search(source_text)):
-                continue  # "according to a statement" names no source; "according to LSEG data" does
+            if len(cues) > 1 and _document_head(source_text) and not (_NAMED_DOCUMENT.match(source_text) or _DOCUMENT_BY_OWNER.search(source_text)):
+                continue  # "X confirmed ..., according to a statement": the channel of X's claim; "according to LSEG data" names a source
             before = text[lo : cue.start].strip(" ,")
             if before and not re.fullmatch(r"(?:[A-Z]\w*\s*)?", before):
                 c_start, c_end = lo, cue.start
