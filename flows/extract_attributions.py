@@ -436,7 +436,7 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
         chunk = _collect_chunk(masked, lo + with_match.end(), subject_end)
         if chunk:
             return chunk
-    intro = re.match(r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout|" + _TIME_LATER + r")\b[^,]{0,160},\s*)?", left)
+    intro = _SENTENCE_INTRO.match(left)
     found = _clause_opening_subject(masked, lo + (intro.end() if intro else 0), cue_start)
     if found is None or masked[found[0] : found[1]].split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
         last_clause = max(left.rfind(", "), left.rfind("), "))
@@ -446,6 +446,7 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 #: Nouns that make a capitalized modifier a speaking group or body: "Business groups", "Republican lawmakers".
 _GROUP_NOUN = re.compile(
     "|".join(sorted({w for w in lexicon.ORG_WORDS if w.isalpha() and w.islower() and len(w) > 3} | {f"{w}s" for w in lexicon.PERSON_ROLES | lexicon.ROLE_NOUNS if w.isalpha()}))
@@ -454,6 +455,12 @@ _GROUP_NOUN = re.compile(
 _TIME_LATER = r"(?:(?:[A-Z]\w*\s+)?(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:later|earlier|ago|after|before)|" + _CALENDAR_TIME + ")"
 #: Words that open a plural subject: "Several environmental groups", "Many residents", "Two officials".
 _QUANTIFIERS = {"several", "many", "some", "most", "both", "few", "numerous", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+#: What may open a sentence before its subject: a phrase or clause up to its comma, or a sentence adverb ("Meanwhile, it ...").
+_SENTENCE_INTRO = re.compile(
+    r"^(?:(?:In|On|At|After|Before|Despite|During|Since|With|Amid|As|For|From|Following|Even\s+as|Even\s+though|While|When|Although|Though|If|Because|Once|Until|Unlike|Like|Under|Over|By|Through|Throughout|"
+    + _TIME_LATER + r")\b[^,]{0,160},\s*|(?:[A-Z][a-z]+ly|"
+    + "|".join(sorted(w.capitalize() for w in lexicon.STATEMENT_OPENING_NOT - lexicon.LEADING_PREPOSITIONS)) + r"),\s*)?"
+)
 
 
 def _plural_noun_phrase(tokens: list[re.Match], first: int) -> list[re.Match] | None:
@@ -476,6 +483,9 @@ def _clause_opening_subject(masked: str, pos: int, cue_start: int) -> tuple[int,
     taken: list[re.Match] = []
     for j, tok in enumerate(tokens):
         word = tok.group(0)
+        if j == 0 and word.lower() in _SUBJECT_PRONOUNS and len(tokens) > 1 and tokens[1].group(0).isalpha():
+            taken.append(tok)  # "Meanwhile, it attacked Trump, saying ..."
+            break
         if j == 0 and (word.lower() in _DETERMINERS or word.lower() in _QUANTIFIERS):
             taken.append(tok)  # "The army ...", "His office released a statement saying ...", "(Last year,) several groups ..."
             continue

@@ -65,6 +65,20 @@ def test_claim_source_cue_content(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun opens the clause whose participle reports: its speaker is the one it refers to
+        ("The newspaper said it backs Clinton. Meanwhile, it attacked Trump, saying he has offended Hispanics.", ("the newspaper", "saying", "he has offended Hispanics")),
+        ("Smith said the plan failed. Separately, he met the board, urging its members to resign.", ("Smith", "urging", "its members to resign")),
+        # a possessive is no subject: "Her campaign" is
+        ("Clinton spoke. Her campaign released a memo saying the race was tight.", ("Her campaign", "saying", "the race was tight")),
+    ],
+)
+def test_a_pronoun_opening_a_clause_is_the_participles_subject(text, expected):
+    assert expected in _claims(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Religious minorities have expressed concerns about the group.",
