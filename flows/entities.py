@@ -217,6 +217,8 @@ class MentionIndex:
             parts = strip_titles(name[:-2] if name.endswith(("’s", "'s")) else name).split()
             if len(parts) < 2 or parts[0].lower().rstrip(".") in lexicon.HONORIFICS or _opens_a_clause(parts[0]) or parts[0].lower() in lexicon.SENTENCE_OPENERS:
                 continue  # "On RT, the West is ...", "When PolitiFact examined ...": no one's full name
+            if parts[-1].endswith("s") and parts[-1][:-1].lower() in lexicon.TITLES:
+                continue  # "Pennsylvania Republicans", "House Democrats": a group, so "Republicans" is nobody's surname
             key = _surname_key(parts[-1])
             if key not in people or len(parts) > len(people[key].split()):
                 people[key] = " ".join(parts)
@@ -373,14 +375,21 @@ class SpeakerHistory:
         self.entries.append((position, name, kind))
 
     def last(self, position: int, kinds: set[str], gender: str | None = None) -> str | None:
+        """The latest speaker of these kinds; with a gender (asked for "he" or "she"), one person, not several."""
         for pos, name, kind in reversed(self.entries):
-            if pos < position and kind in kinds and (gender is None or self.genders.get(name, gender) == gender):
+            if pos < position and kind in kinds and (gender is None or (self.genders.get(name, gender) == gender and not _several_people(name))):
                 return name
         return None
 
     def note_gender(self, name: str | None, gender: str | None) -> None:
         if name and gender:
             self.genders.setdefault(name, gender)
+
+
+def _several_people(name: str) -> bool:
+    """'Republicans and Democrats', 'the senators', 'Leading Democratic strategists': nobody "he" or "she" stands for."""
+    last = name.split()[-1]
+    return " and " in name or (last.islower() and last.endswith("s") and not last.endswith(("ss", "us")))
 
 
 #: An article and plain adjectives before a person's full name: "a defiant Donald Trump".
@@ -482,7 +491,7 @@ def _named_since(index: MentionIndex, history: SpeakerHistory, speaker: str, pos
     before = index.text[:position]
     latest_at, latest = before.rfind(speaker.split()[-1]), speaker
     for _, name, kind in history.entries:
-        if kind == "person" and name != latest and (gender is None or history.genders.get(name, gender) == gender):
+        if kind == "person" and name != latest and (gender is None or (history.genders.get(name, gender) == gender and not _several_people(name))):
             at = before.rfind(name.split()[-1])
             if at > latest_at:
                 latest_at, latest = at, name

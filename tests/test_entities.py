@@ -45,6 +45,8 @@ def test_strip_titles_keeps_the_name(name, expected):
         ("When PolitiFact examined it, PolitiFact rated it.", "PolitiFact", None),  # a clause's opening word
         ("Rival Bernie Sanders spoke. Sanders left.", "Sanders", "Bernie Sanders"),  # a describing word is dropped, not the name
         ("Secretary of State John Kerry spoke. Kerry left.", "Kerry", "John Kerry"),
+        ("Pennsylvania Republicans objected. Republicans left.", "Republicans", None),  # a title word in the plural: a group
+        ("Ellen Williams objected. Williams left.", "Williams", "Ellen Williams"),
     ],
 )
 def test_a_full_name_is_no_clause_opening_before_a_name(text, surname, expected):
@@ -177,3 +179,10 @@ def test_organizations_are_found_line_by_line_as_in_the_whole_text(words, head):
     text = " ".join(words)
     pattern = _organization_pattern(head)
     assert [m.span() for m in _lines_finditer(pattern, text, head)] == [m.span() for m in pattern.finditer(text)]
+
+
+def test_a_singular_pronoun_resolves_to_one_person_not_to_several_named_together():
+    from flows.extract_attributions import extract_article
+
+    text = "Donald Trump and Hillary Clinton said they would debate. Trump said he would win. Clinton called her vote a mistake, but she noted that Trump supported it."
+    assert [(c["source"], c["cue"]) for c in extract_article("0" * 16, text)[1]][-1] == ("Hillary Clinton", "noted")
