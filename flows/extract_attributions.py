@@ -167,7 +167,12 @@ def _cue_spans(masked: str, quotes: list[QuoteSpan]) -> list[tuple[int, int]]:
             for m in regex.finditer(masked, lo, q.open_at + 1):
                 found.setdefault(m.start(), m.end())
         reply = _QUOTE_REPLY_RE.match(masked, q.close_at, q.close_at + _QUOTE_CUE_REACH)
-        if reply and not _NOT_SPEECH_AFTER.match(masked, reply.end(1)) and not _NOT_A_REPLY_BETWEEN.search(masked, q.close_at, reply.start(1)):
+        if (
+            reply
+            and not _NOT_SPEECH_AFTER.match(masked, reply.end(1))
+            and not _NOT_A_REPLY_BETWEEN.search(masked, q.close_at, reply.start(1))
+            and "\n\n" not in masked[q.close_at : reply.start(1)]  # '..."\n\nAdvertisement - story continues below': another paragraph
+        ):
             found.setdefault(reply.start(1), reply.end(1))
     return sorted(found.items())
 

@@ -1471,3 +1471,8 @@ def test_an_office_before_a_surname_resolves_only_to_the_person_who_holds_it(tex
 )
 def test_a_phrase_after_a_person_noun_is_part_of_the_source(text, source):
     assert [claim[0] for claim in _claims(text)][-1:] == [source]
+
+
+def test_a_reply_verb_in_the_next_paragraph_attributes_nothing():
+    text = 'The club wrote in a statement: "We will support them."\n\nAdvertisement - story continues below.'
+    assert [(source, cue) for source, cue, _ in _claims(text)] == [("the club", "wrote")]
