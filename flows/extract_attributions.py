@@ -55,6 +55,7 @@ _NOT_A_VERB_BEFORE = re.compile(r"\b(?:" + literal_alternation(lexicon.NOUN_CUE_
 #: What after a cue word shows it is no speech act: "the spot concludes with footage of ...".
 _NOT_SPEECH_AFTER = re.compile(
     r"\s+with\s+(?:a|an|the|footage|images|video|pictures)\b|(?<=reported)\s+from\s+[A-Z]|(?<=ed)\s+by\b"
+    r"|(?<=report)\s+for\b|(?<=reports)\s+for\b|(?<=reported)\s+for\b"  # "Williams reports for The News-Press": a byline
     r"|(?<=continue)\s+to\b|(?<=continues)\s+to\b|(?<=continued)\s+to\b"  # "would continue to invest"
     r"|(?<=says)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b|(?<=say)\s+(?:something|a\s+lot|much|little|nothing)\s+about\b"  # "says a lot about"
     r"|(?<=slammed)\s+(?:into|onto|through|against|shut)\b|(?<=slams)\s+(?:into|onto|through|against|shut)\b"  # "the storm slammed into the coast"

@@ -98,6 +98,8 @@ def test_a_pronoun_opening_a_clause_is_the_participles_subject(text, expected):
         "They stopped in five states, including Ohio.",
         "Other states limit the number of years.",
         "Neil MacFarquhar reported from Moscow.",
+        "Glorioso reports for Naples Daily News; Williams reports for The News-Press.",
+        "Earnings reports for HSBC and UniCredit.",
         "Lincoln Pigman contributed reporting from Moscow.",
         "Mr. Norwich did not respond to multiple requests for comment.",
         "PolitiFact rated 32% of Republican claims as false.",
