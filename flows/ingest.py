@@ -182,9 +182,29 @@ def repair_text(text: str, *, fix_character_width: bool = True) -> str:
     ftfy costs ~2.7 ms per article, most of the ingest stage; the check costs microseconds.
     Curly quotes are kept: they carry the quote structure the extractors read.
     """
-    if _FTFY_INERT.fullmatch(text) and not HTML_ENTITY_RE.search(text):
+    if _inert(text):
         return text
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=fix_character_width, normalization="NFC")
+    # ftfy fixes a text line by line, each line with its newline; a line with "<" turns HTML unescaping off
+    # for the lines after it. So only the lines it can change need it: an accented name costs its line.
+    repaired: list[str] = []
+    markup_seen = False
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        line = text[start:end]
+        if not _inert(line):
+            line = ftfy.fix_text(
+                line, uncurl_quotes=False, fix_character_width=fix_character_width, normalization="NFC",
+                unescape_html=False if markup_seen else "auto",
+            )
+        markup_seen = markup_seen or "<" in text[start:end]
+        repaired.append(line)
+        start = end
+    return "".join(repaired)
+
+
+def _inert(text: str) -> bool:
+    return _FTFY_INERT.fullmatch(text) is not None and not HTML_ENTITY_RE.search(text)
 
 
 def _record(source_path: str, source_id: str, source_format: str, text: str, **meta: object) -> dict:
