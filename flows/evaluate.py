@@ -102,18 +102,28 @@ def names_match(predicted: str | None, gold: str | None, aliases: list[str] | No
     return any(c and (c.split()[-1] == pred_last and (c in pred or pred in c)) for c in candidates)
 
 
+def _flexible(needle: str) -> str:
+    """A pattern for text that normalization may have changed: any whitespace, '' or `` as one " mark."""
+    return r"\s+".join(re.escape(part) for part in needle.split()).replace("''", '(?:\'\'|")').replace("``", '(?:``|")')
+
+
 def _locate(text: str, gold: dict, raw_length: int | None) -> tuple[int, int] | None:
+    """Where a gold span is in the normalized text: within its sentence where the gold gives one and the span
+    occurs more than once ("citizens to leave" in a subhead and in the next paragraph), else nearest its raw offset."""
     needle = gold["text"]
     if not needle:
         return None
     hits = [m.start() for m in re.finditer(re.escape(needle), text)]
     if not hits:  # normalization may have changed whitespace and made '' or `` one " mark
-        flexible = r"\s+".join(re.escape(part) for part in needle.split()).replace("''", '(?:\'\'|")').replace("``", '(?:``|")')
+        flexible = _flexible(needle)
         hits = [m.start() for m in re.finditer(flexible, text)]
         if not hits:
             return None
         match = min((m for m in re.finditer(flexible, text)), key=lambda m: abs(m.start() - (gold.get("start") or 0)))
         return match.start(), match.end()
+    if len(hits) > 1 and gold.get("sentence"):
+        sentences = [m.span() for m in re.finditer(_flexible(gold["sentence"]), text)]
+        hits = [h for h in hits if any(s <= h and h + len(needle) <= e for s, e in sentences)] or hits
     expected = gold.get("start") or 0
     if raw_length:
         expected = int(expected * len(text) / max(raw_length, 1))

@@ -95,3 +95,13 @@ def test_speaker_names_match_as_the_contract_resolves_them(predicted, gold, same
     from flows.evaluate import names_match
 
     assert names_match(predicted, gold) is same
+
+
+def test_a_gold_span_that_occurs_twice_is_located_in_its_own_sentence():
+    from flows.evaluate import _locate
+
+    text = "Feed header line\n\nChina urges citizens to leave\n\nThe embassy advised its citizens to leave Syria."
+    gold = {"text": "citizens to leave", "start": 80, "sentence": "China urges citizens to leave"}
+    assert _locate(text, gold, None) == (text.index("citizens"), text.index("citizens") + len("citizens to leave"))
+    # without a sentence, the occurrence nearest the raw offset
+    assert _locate(text, {"text": "citizens to leave", "start": 80}, None)[0] == text.rindex("citizens")
