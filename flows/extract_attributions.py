@@ -214,6 +214,8 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
         if len(taken) >= 9:
             break
+        if len(taken) == 1 and taken[0].group(0).lower() in _SUBJECT_PRONOUNS:
+            break  # "... would save $500 million he told shareholders": a pronoun is a whole subject
         nxt = taken[-1].group(0) if taken else ""
         if low in {"and", "&"}:
             prev = tokens[i - 1].group(0) if i > 0 else ""

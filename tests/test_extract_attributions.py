@@ -1478,3 +1478,14 @@ def test_a_phrase_after_a_person_noun_is_part_of_the_source(text, source):
 def test_a_reply_verb_in_the_next_paragraph_attributes_nothing():
     text = 'The club wrote in a statement: "We will support them."\n\nAdvertisement - story continues below.'
     assert [(source, cue) for source, cue, _ in _claims(text)] == [("the club", "wrote")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a pronoun is a whole subject: the words before it belong to the clause before
+        ("Mr. Obama spoke. He said he is troubled by Republican lawmakers he says are echoing the nominee.", "Obama"),
+    ],
+)
+def test_a_pronoun_right_before_its_cue_is_the_whole_source(text, source):
+    assert source in [s for s, _, _ in _claims(text)][1:]
