@@ -446,6 +446,9 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         role = " ".join(words[1:]).lower()
         if role in lexicon.STANDALONE_ROLES and (named := index.person_with_role(role, position)):
             return named  # "the senator" -> "Maria Delgado"
+    if words[0] in {"the", "The"} and 3 <= len(words) <= 5 and words[-1] in lexicon.STANDALONE_ROLES and (named := index.person_with_role(" ".join(words[1:]), position)):
+        return named  # "the Republican presidential nominee" -> "Donald Trump", named "Republican presidential nominee Donald Trump"
+    if words[0] in {"the", "The"} and len(words) <= 3:
         if len(words) == 2 and _describes_a_person(words[1]) and (named := _last_person_name(index, position)):
             return named  # '"...," the Italian told Sky Sports' after "Chelsea boss Enzo Maresca"
         found = index.full_organization(mention)

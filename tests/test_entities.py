@@ -143,6 +143,10 @@ def test_organizations_resolve_to_a_fuller_name_that_keeps_their_words(text, men
         ("U.S. District Judge Ellen Park ruled. Later the judge spoke.", "the judge", "Ellen Park"),
         ("Bernie Sanders, a senator from Vermont, spoke. Later the senator spoke.", "the senator", "Bernie Sanders"),
         ("Barack Obama met voters. President Obama flew home. Later the president spoke.", "the president", "Barack Obama"),
+        # a role with its modifiers, as the person was named with it
+        ("Former President Bill Clinton campaigned. Later the former president spoke.", "the former president", "Bill Clinton"),
+        ("Donald Trump, the Republican presidential nominee, spoke. Later the Republican presidential nominee left.", "the Republican presidential nominee", "Donald Trump"),
+        ("Republican presidential nominee Donald Trump spoke. Later the Democratic presidential nominee left.", "the Democratic presidential nominee", "the Democratic presidential nominee"),
         # nobody named as president: "Vice President" is another role; "Obama" alone names two people
         ("Vice President Joe Biden spoke. Later the president spoke.", "the president", "the president"),
         ("President Obama flew home with Michelle Obama. Later the president spoke.", "the president", "the president"),
