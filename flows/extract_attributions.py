@@ -294,6 +294,11 @@ def _subject_before(masked: str, lo: int, cue_start: int) -> tuple[int, int] | N
         named = _NAME_BEFORE_APPOSITION.search(masked, lo, antecedent[0])
         if named and masked[antecedent[0] : antecedent[1]].split()[0].lower() in {"a", "an", "the"}:
             return named.start(1), named.end(1)
+        word = masked[antecedent[0] : antecedent[1]]
+        if word.isalpha() and word.islower() and not word.endswith("s") and not _is_person_noun(word) and re.search(r"(?:,|\band)\s+$", masked[lo : antecedent[0]]):
+            # "Trump ... is a serial liar, racist and birther who has pledged ...": the last of a list of what the subject is
+            colon = masked.rfind(": ", lo, antecedent[0])  # "Editor's note: Donald Trump ... is ...": the clause after the label
+            return _clause_opening_subject(masked, colon + 2 if colon >= 0 else lo, antecedent[0])
         return antecedent
     stripped = masked[lo:hi].rstrip()
     if stripped.endswith(")"):

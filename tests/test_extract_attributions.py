@@ -1489,3 +1489,17 @@ def test_a_reply_verb_in_the_next_paragraph_attributes_nothing():
 )
 def test_a_pronoun_right_before_its_cue_is_the_whole_source(text, source):
     assert source in [s for s, _, _ in _claims(text)][1:]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "who" after the last of a list of what the subject is: the subject
+        ("Editor's note: Donald Trump is a serial liar, racist and birther who has repeatedly pledged to ban all Muslims.", "Donald Trump"),
+        # after people, the people
+        ("He met farmers and workers who said prices were rising.", "workers"),
+        ("She met a farmer and a teacher who said prices were rising.", "a teacher"),
+    ],
+)
+def test_who_after_a_list_of_predicate_nouns_refers_to_the_subject(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
