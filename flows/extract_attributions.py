@@ -237,8 +237,8 @@ def _collect_chunk(masked: str, lo: int, hi: int) -> tuple[int, int] | None:
             and not (low == "state" and nxt.lower() in _STATE_OUTLETS)  # "state television", "State media"
         ):
             break  # a verb ends the phrase; "the report" or "the agency's report" is a noun
-        elif tok[0].isdigit() and not _HYPHENATED_NUMBER.fullmatch(tok):  # "the 34-year-old mother" is one phrase
-            break
+        elif tok[0].isdigit() and not _HYPHENATED_NUMBER.fullmatch(tok) and nxt.lower() not in {"percent", "per", "%"}:
+            break  # "the 34-year-old mother" and "73 percent" are one phrase
         taken.append(tokens[i])
     while taken and taken[-1].group(0).lower() in {"of", "for", "and", "in", "&"}:
         taken.pop()

@@ -208,7 +208,9 @@ CLAUSE_CUE_VERBS = _forms(
 LY_NOUNS = {"daily", "weekly", "monthly", "quarterly", "family", "ally", "rally", "assembly", "supply"}
 #: Words before a cue word that make it a noun or an adjective: an article ("a written statement") or a
 #: light verb ("took note of", "contributed reporting").
-NOUN_CUE_LEADS = ["a", "an", "the", "took", "take", "takes", "taking", "made", "make", "makes", "gave", "give", "gives", "contributed", "additional", "without", "worth"]
+NOUN_CUE_LEADS = [
+    "a", "an", "the", "took", "take", "takes", "taking", "made", "make", "makes", "gave", "give", "gives", "contributed", "additional", "without", "worth",
+]
 #: Verbs that report speech only before "that", a colon or a quotation ("the ministry maintains that ...");
 #: elsewhere they mean something else ("maintains a program", "state troopers", "observed the vote").
 NEEDS_A_STATEMENT_MARK = {"maintain", "state", "observe"}
@@ -379,7 +381,8 @@ SUBJECT_TAIL = re.compile(
     rf"(?:this|last)\s+(?:week|weekend|month|year|morning|night)|"
     rf"(?:decide[ds]?|want(?:ed|s)?|tr(?:ied|ies|y)|continue[ds]?|beg[ia]n|begins|used|moved|rushed|hastened|appear(?:ed|s)?|seem(?:ed|s)?)\s+to|in\s+(?:19|20)\d\d|(?:on\s+)?{_DAY_TIME}|on\s+{_MONTH_DAY}|(?:late\s+)?(?:yesterday|today|tonight)|"
     rf"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}(?:\s+on\s+[A-Z][\w-]*)?)"
-    rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,)*\s*$"
+    rf"|\s*,\s*(?:in\s+(?:a|an|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?{_CHANNEL}|on\s+{_DAY})\s*,"
+    rf"|(?<=[\w)])\s+(?:all|both|together))*\s*$"  # "Merkley, Brown and Menendez all suggested", not "To varying degrees, all agreed"
 )
 #: What may stand between a cue and its content ("said in a post on WeChat that", "told MEE that").
 #: What may follow "said" when the statement came before it: '"...," Trump said Monday.'

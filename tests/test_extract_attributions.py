@@ -1503,3 +1503,16 @@ def test_a_pronoun_right_before_its_cue_is_the_whole_source(text, source):
 )
 def test_who_after_a_list_of_predicate_nouns_refers_to_the_subject(text, source):
     assert [s for s, _, _ in _claims(text)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Only 52 percent agreed, while 73 percent said the same of Trump.", "73 percent"),  # a share of respondents
+        ("NBC News and ABC News both reported that the FBI had a warrant.", "NBC News and ABC News"),  # "both" floats after its subject
+        ("Sens. Jeff Merkley (D-Ore.) and Robert Menendez (D-N.J.) all suggested that the claims were grounds for a case.", "Robert Menendez"),
+        ("To varying degrees, all agreed that the plan would raise taxes.", "all"),  # "all" on its own is the subject
+    ],
+)
+def test_a_share_or_a_floating_quantifier_in_the_source(text, source):
+    assert [s for s, _, _ in _claims(text)] == [source]
