@@ -427,7 +427,8 @@ LEADING_PREPOSITIONS = {"despite", "after", "before", "in", "on", "at", "with", 
 #: he said, ..." does not).
 STATEMENT_OPENING_NOT = frozenset(
     LEADING_PREPOSITIONS - {"to"}
-    | {"meanwhile", "however", "still", "instead", "now", "then", "there", "here", "indeed", "again", "also", "later", "earlier", "afterward", "afterwards", "today", "tonight", "yesterday"}
+    | {"meanwhile", "however", "still", "instead", "now", "then", "there", "here", "indeed", "again", "also", "later", "earlier", "afterward", "afterwards", "today", "tonight", "yesterday",
+       "already", "likewise", "similarly", "nonetheless", "nevertheless", "moreover", "furthermore", "besides", "otherwise", "thus", "therefore", "hence", "overall"}
 )
 
 # --------------------------------------------------------------------------- figures

@@ -579,6 +579,7 @@ def test_a_quantified_time_opens_no_subject():
         ("Meanwhile, the ministry said, the border stays closed.", "the border stays closed"),
         ("Indeed, the ministry said, the border stays closed.", "the border stays closed"),
         ("Officially, the ministry said, the border stays closed.", "the border stays closed"),
+        ("Already, the ministry said, the border stays closed.", "the border stays closed"),
         # nothing resumes after the cue: the statement is the opening alone
         ("The deal is dead, Smith said.", "The deal is dead"),
     ],
@@ -1516,3 +1517,8 @@ def test_who_after_a_list_of_predicate_nouns_refers_to_the_subject(text, source)
 )
 def test_a_share_or_a_floating_quantifier_in_the_source(text, source):
     assert [s for s, _, _ in _claims(text)] == [source]
+
+
+def test_a_sentence_adverb_is_no_subject_of_a_coordinated_cue():
+    text = 'Already, Donald J. Trump has denounced the acquisition and said, "We will look at breaking this deal up" if elected.'
+    assert [s for s, _, _ in _claims(text)] == ["Donald J. Trump"]
