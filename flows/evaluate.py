@@ -73,7 +73,7 @@ def _normalize_name(name: str | None) -> str:
     name = re.sub(r"[’']s\b", "", name.lower())
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip())
     name = re.sub(r"^(?:mr|mrs|ms|dr)\.?\s+", "", name)
-    name = re.sub(r"\s+(?:all|both|together)$", "", name.strip())  # "NBC News and ABC News both" names the two outlets
+    name = re.sub(r"\s+(?:all|both|together|himself|herself|themselves)$", "", name.strip())  # "NBC News and ABC News both", "Pence himself"
     return re.sub(r"\s+", " ", name).strip(" .,")
 
 

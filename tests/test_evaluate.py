@@ -90,6 +90,7 @@ def test_predicted_ranges_are_not_scored_against_gold_without_ranges(tmp_path):
         ("the White House", "the senator", False),  # a role stands for a person, never an organization
         ("Adam Schiff", "Devin Nunes", False),
         ("NBC News and ABC News", "NBC News and ABC News both", True),  # a floating quantifier is no part of the names
+        ("Mike Pence", "Pence himself", True),
     ],
 )
 def test_speaker_names_match_as_the_contract_resolves_them(predicted, gold, same):
