@@ -77,13 +77,20 @@ def _normalize_name(name: str | None) -> str:
     return re.sub(r"\s+", " ", name).strip(" .,")
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
 def names_match(predicted: str | None, gold: str | None, aliases: list[str] | None = None) -> bool:
     """Same entity: equal after normalizing, an alias, or same surname / head word."""
     pred = _normalize_name(predicted)
     if not gold:
         return not pred
-    if gold.lower() in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP:
-        return bool(pred)
+    if gold.lower() in lexicon.PRONOUNS_PERSON | lexicon.PRONOUNS_GROUP | _RELATIVE_PRONOUNS:
+        return bool(pred)  # "he", or "who" (as PolNeAR marks a relative clause's source): the gold names nobody
+    gold_parts, pred_parts = _normalize_name(gold).split(" and "), pred.split(" and ")
+    if len(gold_parts) == len(pred_parts) > 1 and len(gold_parts) == len(gold.split(" and ")):
+        # "Mr. Grassley and Mr. Leahy" for "Charles E. Grassley and Patrick J. Leahy": each person in turn
+        return all(names_match(p, g) for p, g in zip(pred_parts, gold.split(" and "), strict=True))
     role = _normalize_name(gold)
     described = gold.lower().startswith("the ") and len(role.split()) <= 3 and role.split()[-1] in lexicon.STANDALONE_ROLES
     if (role in lexicon.STANDALONE_ROLES or described) and pred.split()[-1:] != role.split()[-1:]:

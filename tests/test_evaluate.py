@@ -91,6 +91,9 @@ def test_predicted_ranges_are_not_scored_against_gold_without_ranges(tmp_path):
         ("Adam Schiff", "Devin Nunes", False),
         ("NBC News and ABC News", "NBC News and ABC News both", True),  # a floating quantifier is no part of the names
         ("Mike Pence", "Pence himself", True),
+        ("Charles E. Grassley and Patrick J. Leahy", "Mr. Grassley and Mr. Leahy", True),  # several people, each in turn
+        ("Charles E. Grassley and Patrick J. Leahy", "Mr. Grassley and Mr. Nunes", False),
+        ("Mitch McConnell", "who", True),  # a relative pronoun names nobody
     ],
 )
 def test_speaker_names_match_as_the_contract_resolves_them(predicted, gold, same):
