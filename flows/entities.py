@@ -167,6 +167,7 @@ def strip_titles(name: str) -> str:
         return name
     while len(words) > 1 and (words[1][:1].isupper() or words[1].startswith("al-")) and (  # not "State television"
         words[0].lower().rstrip(".") in _LEADING_TITLES or words[0].lower() in lexicon.SENTENCE_OPENERS or words[0].lower() in lexicon.SPEECH_VERBS
+        or (len(words) > 2 and words[0][-1:] == "s" and words[0].lower()[:-1] in lexicon.TITLES)  # "Senators Charles E. Grassley and ..."
         or (len(words) > 2 and words[0].lower().endswith("s") and words[0].lower()[:-1] in lexicon.ROLE_NOUNS and words[1][:1].isupper())  # "Analysts Bonnie Glaser"
     ):  # "Said Ellis:" names Ellis; "UN Secretary-General Antonio Guterres" is Antonio Guterres
         words = words[1:]

@@ -30,6 +30,7 @@ from flows.entities import MentionIndex, SpeakerHistory, _lines_finditer, _organ
         ("Duke of Edinburgh", "Duke of Edinburgh"),
         ("UN Special Envoy for Syria Geir Pedersen", "Geir Pedersen"),  # the role's affiliation is no part of the name
         ("Analysts Bonnie Glaser", "Bonnie Glaser"),
+        ("Senators Charles E. Grassley", "Charles E. Grassley"),  # a title in the plural, before names joined by "and"
         ("Secretary of Homeland Security Jeh Johnson", "Jeh Johnson"),
         ("State television", "State television"),
     ],
