@@ -443,13 +443,12 @@ def resolve_mention(mention: str, position: int, index: MentionIndex, history: S
         resolved = index.full_person(words[-1]) or " ".join(words[1:])
         history.note_gender(resolved, lexicon.HONORIFIC_GENDER.get(first))
         return resolved
+    if words[0] in {"the", "The"} and 3 <= len(words) <= 5 and words[-1] in lexicon.STANDALONE_ROLES and (named := index.person_with_role(" ".join(words[1:]), position)):
+        return named  # "the Republican presidential nominee" -> "Donald Trump", named "Republican presidential nominee Donald Trump"
     if words[0] in {"the", "The"} and len(words) <= 3:
         role = " ".join(words[1:]).lower()
         if role in lexicon.STANDALONE_ROLES and (named := index.person_with_role(role, position)):
             return named  # "the senator" -> "Maria Delgado"
-    if words[0] in {"the", "The"} and 3 <= len(words) <= 5 and words[-1] in lexicon.STANDALONE_ROLES and (named := index.person_with_role(" ".join(words[1:]), position)):
-        return named  # "the Republican presidential nominee" -> "Donald Trump", named "Republican presidential nominee Donald Trump"
-    if words[0] in {"the", "The"} and len(words) <= 3:
         if len(words) == 2 and _describes_a_person(words[1]) and (named := _last_person_name(index, position)):
             return named  # '"...," the Italian told Sky Sports' after "Chelsea boss Enzo Maresca"
         found = index.full_organization(mention)
@@ -512,6 +511,8 @@ _LEADING_ADVERBIAL = re.compile(
     r"Earlier|Meanwhile|Last|This|However)\b[^,.!?“”\"]{0,40},\s+)"
 )
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "my"})
+
+
 def _opens_a_clause(word: str) -> bool:
     """A capitalized first word that is no part of the name after it ("On", "When", "The")."""
     return word.lower() in lexicon.LEADING_PREPOSITIONS or word.lower() in _FUNCTION_WORDS

@@ -192,13 +192,11 @@ def repair_text(text: str, *, fix_character_width: bool = True) -> str:
     while start < len(text):
         end = text.find("\n", start) + 1 or len(text)
         line = text[start:end]
-        if not _inert(line):
-            line = ftfy.fix_text(
-                line, uncurl_quotes=False, fix_character_width=fix_character_width, normalization="NFC",
-                unescape_html=False if markup_seen else "auto",
-            )
-        markup_seen = markup_seen or "<" in text[start:end]
-        repaired.append(line)
+        repaired.append(line if _inert(line) else ftfy.fix_text(
+            line, uncurl_quotes=False, fix_character_width=fix_character_width, normalization="NFC",
+            unescape_html=False if markup_seen else "auto",
+        ))
+        markup_seen = markup_seen or "<" in line
         start = end
     return "".join(repaired)
 

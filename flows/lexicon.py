@@ -208,9 +208,7 @@ CLAUSE_CUE_VERBS = _forms(
 LY_NOUNS = {"daily", "weekly", "monthly", "quarterly", "family", "ally", "rally", "assembly", "supply"}
 #: Words before a cue word that make it a noun or an adjective: an article ("a written statement") or a
 #: light verb ("took note of", "contributed reporting").
-NOUN_CUE_LEADS = [
-    "a", "an", "the", "took", "take", "takes", "taking", "made", "make", "makes", "gave", "give", "gives", "contributed", "additional", "without", "worth",
-]
+NOUN_CUE_LEADS = ["a", "an", "the", "took", "take", "takes", "taking", "made", "make", "makes", "gave", "give", "gives", "contributed", "additional", "without", "worth"]
 #: Verbs that report speech only before "that", a colon or a quotation ("the ministry maintains that ...");
 #: elsewhere they mean something else ("maintains a program", "state troopers", "observed the vote").
 NEEDS_A_STATEMENT_MARK = {"maintain", "state", "observe"}
