@@ -452,9 +452,12 @@ def _subject_of_clause(masked: str, lo: int, cue_start: int) -> tuple[int, int] 
     intro = _SENTENCE_INTRO.match(left)
     found = _clause_opening_subject(masked, lo + (intro.end() if intro else 0), cue_start)
     if found is None or masked[found[0] : found[1]].split()[0].lower() in lexicon.LEADING_PREPOSITIONS:
-        last_clause = max(left.rfind(", "), left.rfind("), "))
-        if last_clause > 0:  # "After the attack (...), Trump inflamed tensions by saying ..."
-            found = _clause_opening_subject(masked, lo + last_clause + 2, cue_start) or found
+        # the first clause after a comma that opens with a subject: "Earlier in the interview, Ruhle pressed Flynn
+        # ..., citing", "After the attack (...), Trump inflamed tensions by saying ..."
+        for comma in re.finditer(r"\)?, ", left):
+            clause = _clause_opening_subject(masked, lo + comma.end(), cue_start)
+            if clause is not None and masked[clause[0] : clause[1]].split()[0].lower() not in lexicon.LEADING_PREPOSITIONS:
+                return clause
     return found
 
 
@@ -791,7 +794,10 @@ _COMMA_BEFORE = re.compile(r",\s*$")
 _RELATIVE_CLAUSE_CUE = re.compile(r",\s*(?:who|which)\b[^,]*$")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
 #: What follows a cue of ``lexicon.NEEDS_A_STATEMENT_MARK`` when it reports speech (perhaps after a time or a channel).
-_STATEMENT_MARK_AFTER = re.compile(r"(?:\s+(?:[A-Z]\w+day|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?\w+))?\s*(?:that\b|:|,?\s*[“\"])")
+_STATEMENT_MARK_AFTER = re.compile(
+    r"(?:\s+(?:[A-Z]\w+day|on\s+\w+day|in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?\w+))?\s*(?:that\b|:|,?\s*[“\"])"
+    r"|\s+(?:he|she|they|we|it|I)\s+(?:was|were|is|are|had|has|have|would|will|could|did|does|do)\b"  # "stated they were fine with it"
+)
 #: An age in apposition, ending where a further apposition's comma is: "Smith, 45" (of "Smith, 45, a teacher,").
 _AGE_SEGMENT = re.compile(r",\s*\d{1,3}\s*$")
 #: After an inverted attribution's cue (and its time or channel): no statement but the writer's framing ("as
@@ -1005,8 +1011,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
         )
         framing_after = (
             _FRAMING_AFTER_CUE.match(masked, c_start, c_end) is not None
-            and ("," in masked[cue.end : c_start] or _CHANNEL_BEFORE.search(masked, cue.end, c_start) is not None)
-        )
+            and ("," in masked[cue.end : c_start] or masked[cue.end : c_start].strip() or _CHANNEL_BEFORE.search(masked, cue.end, c_start) is not None)
+        )  # "..., analyst Jack Liu wrote Thursday on 38 North": after a comma, a channel or a time, the writer's framing
         clause_after = (participle_cue_after or framing_after) and _statement_then_comma(masked, lo, subject[0])
         content_before = adverbial_only or quote_first or clause_after or not text[c_start:c_end].strip(_STRIP_END + "_\"”“’‘'")
         if content_before:

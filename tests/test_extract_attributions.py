@@ -1522,3 +1522,25 @@ def test_a_share_or_a_floating_quantifier_in_the_source(text, source):
 def test_a_sentence_adverb_is_no_subject_of_a_coordinated_cue():
     text = 'Already, Donald J. Trump has denounced the acquisition and said, "We will look at breaking this deal up" if elected.'
     assert [s for s, _, _ in _claims(text)] == ["Donald J. Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle's subject opens the first clause after an opening phrase
+        ("Earlier in the interview, Ruhle pressed Flynn on Russia, citing reports that Manafort had been investigated.", ("Ruhle", "citing", "reports that Manafort had been investigated")),
+        # "stated" reports speech before a clause with its own pronoun subject, as before "that"
+        ("Other members of the community stated they were fine with it.", ("Other members of the community", "stated", "they were fine with it")),
+        # "are quick to", "managed to" stand between a subject and its cue
+        ("Democrats are quick to note that Republicans have spent more.", ("Democrats", "note", "Republicans have spent more")),
+        ("After a tussle, Ruhle managed to ask whether the views are dangerous.", ("Ruhle", "ask", "whether the views are dangerous")),
+        # after the cue's time, a place is the writer's framing: the statement came before the source
+        ("The imagery shows activity at three tunnels, analyst Jack Liu wrote Thursday on 38 North, a website.", ("Jack Liu", "wrote", "The imagery shows activity at three tunnels")),
+    ],
+)
+def test_more_subjects_and_statements(text, expected):
+    assert expected in _claims(text)
+
+
+def test_stated_before_a_noun_is_no_claim():
+    assert _claims("Troopers stated the facts of the case in court.") == []
