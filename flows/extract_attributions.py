@@ -807,6 +807,8 @@ _FRAMING_AFTER_CUE = re.compile(
 )  # "..., the ministry said, bringing the toll to 35,173": the writer's sum
 #: A channel right before: "said in a filing".
 _CHANNEL_BEFORE = re.compile(rf"{lexicon.CHANNEL_PHRASE}\s*$")
+#: A relative pronoun right before a cue word, which makes it a verb ("people who claim to ...").
+_RELATIVE_PRONOUN_BEFORE = re.compile(r"\b(?:who|which)\s+$")
 #: Right before a negated cue.
 _NEGATED = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 #: Right before a cue that shares the previous cue's subject: "... and told reporters", "..., but noted that ...".
@@ -913,7 +915,8 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
 
         ):
             continue  # "maintains a program", "state troopers": these verbs report speech only before "that", ":" or a quotation
-        if cue.base in _NOUNISH and cue.form.lower() in {cue.base, cue.base + "s"} and not inverted:
+        relative_before = _RELATIVE_PRONOUN_BEFORE.search(masked, max(lo, cue.start - 8), cue.start) is not None  # "people who claim": a verb
+        if cue.base in _NOUNISH and cue.form.lower() in {cue.base, cue.base + "s"} and not inverted and not relative_before:
             if _PHRASE_BEFORE_NOUN.search(masked, max(lo, cue.start - 40), cue.start):
                 continue  # "in a June report", "of its latest estimates": the noun of a phrase
             last_word = source_text.split()[-1].lower()

@@ -1536,6 +1536,8 @@ def test_a_sentence_adverb_is_no_subject_of_a_coordinated_cue():
         ("After a tussle, Ruhle managed to ask whether the views are dangerous.", ("Ruhle", "ask", "whether the views are dangerous")),
         # after the cue's time, a place is the writer's framing: the statement came before the source
         ("The imagery shows activity at three tunnels, analyst Jack Liu wrote Thursday on 38 North, a website.", ("Jack Liu", "wrote", "The imagery shows activity at three tunnels")),
+        # after "who", a cue word that is also a noun is the verb
+        ("More typical are the cases brought by people who claim to not have been paid.", ("people", "claim", "to not have been paid")),
     ],
 )
 def test_more_subjects_and_statements(text, expected):
