@@ -838,6 +838,33 @@ def _interrupted_statement(masked: str, lo: int, subject_start: int, cue_end: in
     return _RESUMES_AFTER_CUE.match(masked, cue_end, hi) is not None
 
 
+#: A claim named by a noun, with its owner before it: "Trump's claim that there have been thousands of shootings".
+#: A name must be possessive; "his", "her", "their" and "its" are. Only before "that": after "his promise to ...",
+#: the sentence's own verb follows the infinitive ("... to be a champion of working men rings true").
+_NOMINAL_CLAIM = re.compile(
+    r"(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+"
+    r"(?:(?:earlier|repeated|latest|recent|own|new|false|unfounded|baseless|oft-repeated)\s+)?"
+    r"(?P<cue>" + literal_alternation(list(lexicon.CLAIM_NOUNS)) + r")\s+that\s+"
+)
+_POSSESSIVE_PRONOUN_AS_SUBJECT = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _with_nominal_claims(claims: list[Claim], text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> list[Claim]:
+    """The unit's claims, and those a noun names where no cue's claim covers them already."""
+    for found in _NOMINAL_CLAIM.finditer(masked, lo, hi):
+        c_start = found.end()
+        tail = lexicon.CONTENT_TAIL.search(masked, c_start + 3, hi)
+        end = _CLAUSE_END.search(masked, c_start, tail.start() if tail else hi)
+        c_start, c_end = _trim(text, c_start, end.start() if end else (tail.start() if tail else hi), quotes)
+        if c_end - c_start < 2 or any(c.start < c_end and c_start < c.end for c in claims):
+            continue
+        owner = text[found.start("owner") : found.end("owner")]
+        source = _POSSESSIVE_PRONOUN_AS_SUBJECT.get(owner.lower(), re.sub(r"['’]s$", "", owner))
+        noun = found.group("cue").lower()
+        claims.append(Claim(c_start, c_end, source=source, cue=noun, base=lexicon.CLAIM_NOUNS[noun], mention_at=found.start("owner")))
+    return claims
+
+
 def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan], cue_spans: list[tuple[int, int]]) -> list[Claim]:
     cues = _find_cues(masked, cue_spans, lo, hi)
     if not cues:
@@ -1172,7 +1199,7 @@ def extract_article(article_id: str, text: str) -> tuple[list[dict], list[dict]]
     units = _units(text, quotes)
     cue_spans = _cue_spans(masked, quotes)
     for lo, hi in units:
-        for claim in _claims_in_unit(text, masked, lo, hi, quotes, cue_spans):
+        for claim in _with_nominal_claims(_claims_in_unit(text, masked, lo, hi, quotes, cue_spans), text, masked, lo, hi, quotes):
             resolved = resolve_mention(claim.source or "", claim.mention_at, index, history)
             claim.source = resolved
             if resolved:

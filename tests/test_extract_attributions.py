@@ -1546,3 +1546,27 @@ def test_more_subjects_and_statements(text, expected):
 
 def test_stated_before_a_noun_is_no_claim():
     assert _claims("Troopers stated the facts of the case in court.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun names the statement, its owner before it
+        ("Politifact seized on Trump's claim that there have been thousands of shootings in Chicago.", [("Trump", "claim", "there have been thousands of shootings in Chicago")]),
+        ("Tom Smith spoke. Critics doubt his assertion that taxes will fall.", [("Tom Smith", "assertion", "taxes will fall")]),
+    ],
+)
+def test_a_claim_named_by_a_noun_with_its_owner(text, expected):
+    assert _claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that the vote was rigged spread online.",  # no owner
+        "His promises to cut taxes notwithstanding, the deficit grew.",  # an infinitive, then the sentence's own verb
+        "Its claims department opened on Monday.",
+    ],
+)
+def test_a_claim_noun_without_an_owner_or_a_that_clause_is_no_claim(text):
+    assert _claims(text) == []
