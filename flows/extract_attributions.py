@@ -674,6 +674,8 @@ _ADDRESSEE = re.compile(
     r"investigators|voters|donors|delegates|members|employees|workers|troops|residents|students|listeners|viewers|readers)"
 )
 #: An audience told something, up to the "that" of what it was told: "told a news conference in Ankara on Tuesday that".
+#: A short addressee ending at a colon before the statement: "telling one aide: ...", "told a crowd in Ohio: ...".
+_ADDRESSEE_COLON = re.compile(r"\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+):(?=\s)")
 _AUDIENCE = re.compile(
     r"\s+((?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|meeting|crowd|summit|gathering|audience|session|hearing|forum|"
     r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists|newspaper|paper|agency|broadcaster|network|"
@@ -986,7 +988,7 @@ def _claims_in_unit(text: str, masked: str, lo: int, hi: int, quotes: list[Quote
                 continue  # "was informed of", "informed the former head of banking, this past summer, ..."
             c_lo = that.end()
         if cue.base in lexicon.ADDRESSEE_VERBS:
-            addressee = _ADDRESSEE.match(masked, c_lo, hi) or _AUDIENCE.match(masked, c_lo, hi)
+            addressee = _ADDRESSEE.match(masked, c_lo, hi) or _AUDIENCE.match(masked, c_lo, hi) or _ADDRESSEE_COLON.match(masked, c_lo, hi)
             if addressee:
                 if _NAMED_ADDRESSEE.match(addressee.group(1)):
                     medium = text[addressee.start(1) : addressee.end(1)].rstrip(".,")

@@ -1570,3 +1570,8 @@ def test_a_claim_named_by_a_noun_with_its_owner(text, expected):
 )
 def test_a_claim_noun_without_an_owner_or_a_that_clause_is_no_claim(text):
     assert _claims(text) == []
+
+
+def test_a_short_addressee_before_a_colon_stays_out_of_the_content():
+    text = 'Senator Chuck Schumer expressed frustration, telling one aide: "It is all political ricochet."'
+    assert _claims(text) == [("Chuck Schumer", "telling", "It is all political ricochet.")]
