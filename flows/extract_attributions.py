@@ -673,9 +673,9 @@ _ADDRESSEE = re.compile(
     r"|reporters|journalists|him|her|them|us|me|officials|aides|lawmakers|legislators|parliament|colleagues|supporters|staff|"
     r"investigators|voters|donors|delegates|members|employees|workers|troops|residents|students|listeners|viewers|readers)"
 )
-#: An audience told something, up to the "that" of what it was told: "told a news conference in Ankara on Tuesday that".
 #: A short addressee ending at a colon before the statement: "telling one aide: ...", "told a crowd in Ohio: ...".
 _ADDRESSEE_COLON = re.compile(r"\s+((?:[\w’'.-]+\s+){0,4}?[\w’'.-]+):(?=\s)")
+#: An audience told something, up to the "that" of what it was told: "told a news conference in Ankara on Tuesday that".
 _AUDIENCE = re.compile(
     r"\s+((?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|rally|meeting|crowd|summit|gathering|audience|session|hearing|forum|"
     r"committee|panel|parliament|assembly|congress|lawmakers|reporters|journalists|newspaper|paper|agency|broadcaster|network|"
@@ -854,10 +854,10 @@ _POSSESSIVE_PRONOUN_AS_SUBJECT = {"his": "he", "her": "she", "their": "they", "i
 def _with_nominal_claims(claims: list[Claim], text: str, masked: str, lo: int, hi: int, quotes: list[QuoteSpan]) -> list[Claim]:
     """The unit's claims, and those a noun names where no cue's claim covers them already."""
     for found in _NOMINAL_CLAIM.finditer(masked, lo, hi):
-        c_start = found.end()
-        tail = lexicon.CONTENT_TAIL.search(masked, c_start + 3, hi)
-        end = _CLAUSE_END.search(masked, c_start, tail.start() if tail else hi)
-        c_start, c_end = _trim(text, c_start, end.start() if end else (tail.start() if tail else hi), quotes)
+        tail = lexicon.CONTENT_TAIL.search(masked, found.end() + 3, hi)
+        stop = tail.start() if tail else hi
+        clause_end = _CLAUSE_END.search(masked, found.end(), stop)
+        c_start, c_end = _trim(text, found.end(), clause_end.start() if clause_end else stop, quotes)
         if c_end - c_start < 2 or any(c.start < c_end and c_start < c.end for c in claims):
             continue
         owner = text[found.start("owner") : found.end("owner")]

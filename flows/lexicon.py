@@ -229,7 +229,7 @@ QUOTE_REPLY_VERBS = _forms(
     "exclaim|exclaimed|exclaims", "continue|continued|continues", "shout|shouted|shouts", "yell|yelled|yells",
     "email|emailed|emails", "text|texted|texts", "cry|cried|cries", "read|reads", "chant|chanted|chants", "sing|sang|sings",
 )
-#: Nouns that name a statement and its owner's speech act: "Trump's claim that ...", "his promise to ...".
+#: Nouns that name a statement and its owner's speech act: "Trump's claim that ...", "his promise that ...".
 CLAIM_NOUNS = {
     "claim": "claim", "claims": "claim", "assertion": "assert", "assertions": "assert", "contention": "contend",
     "insistence": "insist", "allegation": "allege", "allegations": "allege", "promise": "promise", "promises": "promise",
